@@ -1,0 +1,129 @@
+/**
+ * The contract between the stages of the pipeline, the site and the search.
+ * Every hand-off type is defined here once; stages import, never redefine.
+ */
+
+/** The five sections of a bulletin, in their canonical printed order. */
+export const SECTIONS = ['产业环境', '运营竞争', '技术情报', '企业情报', '海外借鉴'] as const;
+export type Section = (typeof SECTIONS)[number];
+
+export function isSection(text: string): text is Section {
+  return (SECTIONS as readonly string[]).includes(text);
+}
+
+/** Values an editor may set in a YAML block at the top of a dropped-in text file. */
+export interface SourceOverrides {
+  publication?: string;
+  date?: string;
+  issue?: string;
+}
+
+/** decode → normalise: the file's text, whatever encoding it came in. */
+export interface DecodedSource {
+  file: string;
+  encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
+  /** Text with line ends unified to "\n"; front matter removed. */
+  text: string;
+  /** Number of source lines taken by the front matter, so later line numbers stay true. */
+  lineOffset: number;
+  overrides: SourceOverrides;
+}
+
+export type Layout = 'toc' | 'pdf' | 'magazine';
+
+/** One logical line after normalisation: a reflowed paragraph or a short standalone line. */
+export interface Paragraph {
+  text: string;
+  /** 1-based line in the source file where it starts. */
+  line: number;
+  /** True when the printed line was short and stood alone: a heading, caption or cell candidate. */
+  short: boolean;
+}
+
+export interface TocEntry {
+  title: string;
+  section: Section | null;
+  page: number | null;
+  line: number;
+}
+
+/** normalise → structure. */
+export interface NormalisedText {
+  file: string;
+  layout: Layout;
+  paragraphs: Paragraph[];
+  toc: TocEntry[];
+  /** Text of removed page furniture (running heads, footers): where the date and publication hide. */
+  furniture: string[];
+  overrides: SourceOverrides;
+}
+
+export type Block =
+  | { type: 'paragraph'; text: string; line: number }
+  | { type: 'subheading'; text: string; line: number }
+  /** Captions, serial markers, notices: short lines that must never be glued into prose. */
+  | { type: 'note'; text: string; line: number }
+  | { type: 'table'; rows: string[][]; line: number };
+
+export interface Article {
+  title: string;
+  subtitle?: string;
+  section: Section;
+  /** True when the bulletin printed no section headings and the section was guessed from content. */
+  sectionInferred: boolean;
+  /** 1-based position in the bulletin. */
+  order: number;
+  line: number;
+  blocks: Block[];
+}
+
+export interface BulletinMeta {
+  /** Stable, unique per bulletin, URL-safe: e.g. "2020-11-xxcyjc". */
+  issue: string;
+  /** ISO date, YYYY-MM-DD (day 01 when only the month is known). */
+  date: string;
+  publication: string;
+  /** The bulletin's file name, e.g. "001_e53d8c12716debb9.txt". */
+  source: string;
+}
+
+export interface IngestWarning {
+  file: string;
+  line: number | null;
+  message: string;
+}
+
+export interface Bulletin {
+  meta: BulletinMeta;
+  articles: Article[];
+  warnings: IngestWarning[];
+}
+
+/** YAML front matter of every article file in content/<issue>/<slug>.md. */
+export interface FrontMatter {
+  title: string;
+  subtitle?: string;
+  section: Section;
+  /** Present (true) only when the section was inferred from content. */
+  sectionInferred?: true;
+  issue: string;
+  date: string;
+  publication: string;
+  source: string;
+  order: number;
+  /** "NN-pinyin-of-title": stable, ASCII, unique within the issue. */
+  slug: string;
+}
+
+/** One article as the search index sees it. */
+export interface SearchDoc {
+  /** The article's URL path relative to the site root, e.g. "2020-11-xxcyjc/03-shu-zi/" */
+  id: string;
+  title: string;
+  subtitle: string;
+  headings: string;
+  body: string;
+  section: Section;
+  issue: string;
+  date: string;
+}
