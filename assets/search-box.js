@@ -1,0 +1,1 @@
+/* Placeholder: the search colleague replaces this file with the real search box script. */
