@@ -11,6 +11,6 @@ export function renderMarkdown(source: string): string {
   const joined = source.replace(BREAK_BETWEEN_CJK, '$1$2');
   return markdown
     .render(joined)
-    .replace(/<table>/g, '<div class="table-scroll" tabindex="0" role="region" aria-label="表格"><table>')
-    .replace(/<\/table>/g, '</table></div>');
+    .replace(/<table>/g, '<section class="table-scroll" tabindex="0" aria-label="表格"><table>')
+    .replace(/<\/table>/g, '</table></section>');
 }

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { renderMarkdown } from '../../../src/site/content/render-markdown.ts';
+
+describe('renderMarkdown', () => {
+  it('renders ## subheadings as h2 and paragraphs as p', () => {
+    expect(renderMarkdown('## 总体要求\n\n正文。')).toBe('<h2>总体要求</h2>\n<p>正文。</p>\n');
+  });
+
+  it('joins a line break between Chinese characters without leaving a space', () => {
+    expect(renderMarkdown('第一行\n第二行')).toBe('<p>第一行第二行</p>\n');
+  });
+
+  it('keeps separate paragraphs separate', () => {
+    expect(renderMarkdown('甲。\n\n乙。')).toBe('<p>甲。</p>\n<p>乙。</p>\n');
+  });
+
+  it('leaves full-width punctuation and spaces around Latin text untouched', () => {
+    expect(renderMarkdown('建成 5G 基站约 69 万个，“数字鸿沟”！')).toBe('<p>建成 5G 基站约 69 万个，“数字鸿沟”！</p>\n');
+  });
+
+  it('renders GFM tables inside a focusable scrolling region', () => {
+    const html = renderMarkdown('| 甲 | 乙 |\n| --- | --- |\n| 1 | 2 |');
+    expect(html).toMatch(/^<section class="table-scroll" tabindex="0" aria-label="表格"><table>/);
+    expect(html).toContain('<th>甲</th>');
+    expect(html).toContain('<td>2</td>');
+  });
+
+  it('escapes raw HTML instead of passing it through', () => {
+    expect(renderMarkdown('<script>x</script>')).not.toContain('<script>');
+  });
+});

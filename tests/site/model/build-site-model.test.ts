@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import type { LoadedArticle } from '../../../src/site/content/load-articles.ts';
+import { buildSiteModel } from '../../../src/site/model/build-site-model.ts';
+import type { FrontMatter, Section } from '../../../src/types.ts';
+
+function article(issue: string, date: string, order: number, section: Section, extra: Partial<FrontMatter> = {}): LoadedArticle {
+  const slug = `${String(order).padStart(2, '0')}-wen-zhang`;
+  return {
+    file: `${issue}/${slug}.md`,
+    body: `第${order}篇正文。`,
+    frontMatter: { title: `${issue} 第${order}篇`, section, issue, date, publication: '刊名', source: 's.txt', order, slug, ...extra },
+  };
+}
+
+const older = [article('2020-11-a', '2020-11-01', 2, '海外借鉴'), article('2020-11-a', '2020-11-01', 1, '产业环境')];
+const newer = [
+  article('2021-01-b', '2021-01-01', 3, '产业环境'),
+  article('2021-01-b', '2021-01-01', 1, '技术情报'),
+  article('2021-01-b', '2021-01-01', 2, '产业环境', { sectionInferred: true }),
+];
+const model = buildSiteModel([...older, ...newer], 2);
+
+describe('buildSiteModel', () => {
+  it('lists issues newest first', () => {
+    expect(model.issues.map((issue) => issue.issue)).toEqual(['2021-01-b', '2020-11-a']);
+  });
+
+  it('orders sections canonically within an issue, whatever the printed order', () => {
+    expect(model.issues[0]!.sections.map((group) => group.section)).toEqual(['产业环境', '技术情报']);
+  });
+
+  it('chains previous and next through one issue in printed order, and stops at its ends', () => {
+    const issue = model.issues[0]!;
+    expect(issue.articles.map((a) => a.order)).toEqual([1, 2, 3]);
+    expect(issue.articles[0]!.previous).toBeNull();
+    expect(issue.articles[0]!.next?.url).toBe(issue.articles[1]!.url);
+    expect(issue.articles[2]!.previous?.url).toBe(issue.articles[1]!.url);
+    expect(issue.articles[2]!.next).toBeNull();
+  });
+
+  it('marks an issue and its section as inferred when any article was guessed', () => {
+    const [newest, oldest] = model.issues;
+    expect(newest!.sectionsInferred).toBe(true);
+    expect(newest!.sections.find((group) => group.section === '产业环境')!.inferred).toBe(true);
+    expect(oldest!.sectionsInferred).toBe(false);
+  });
+
+  it('pages a section newest first and links the pages to each other', () => {
+    const pages = model.sectionPages.filter((page) => page.section === '产业环境');
+    expect(pages.map((page) => page.url)).toEqual(['/sections/chanye-huanjing/', '/sections/chanye-huanjing/page/2/']);
+    expect(pages[0]!.articles.map((a) => a.issue)).toEqual(['2021-01-b', '2021-01-b']);
+    expect(pages[1]!.articles.map((a) => a.issue)).toEqual(['2020-11-a']);
+    expect(pages[0]!.nextUrl).toBe(pages[1]!.url);
+    expect(pages[1]!.previousUrl).toBe(pages[0]!.url);
+  });
+
+  it('gives an empty section one page so its URL exists', () => {
+    expect(model.sectionPages.filter((page) => page.section === '企业情报')).toHaveLength(1);
+  });
+
+  it('files issues in the archive by year', () => {
+    expect(model.archive.map((year) => year.year)).toEqual(['2021', '2020']);
+  });
+
+  it('refuses two articles with the same URL', () => {
+    expect(() => buildSiteModel([...older, older[0]!])).toThrow(/share the URL/);
+  });
+});
