@@ -4,6 +4,7 @@ import sitePlugin from './src/site/eleventy/site-plugin.ts';
 
 export default function (eleventyConfig) {
   eleventyConfig.addPlugin(sitePlugin);
+  // The search plugin is added here: eleventyConfig.addPlugin(searchPlugin);
 }
 
 export const config = {
