@@ -10,6 +10,7 @@ import { decodeBulletin } from '../src/ingest/decode.ts';
 import { FEATURE_NAMES, headlineFeatures } from '../src/ingest/headline-features.ts';
 import { lineKind } from '../src/ingest/line-kinds.ts';
 import { headlineSimilarity } from '../src/ingest/match-toc.ts';
+import { mergeHeadingLines } from '../src/ingest/merge-heading-lines.ts';
 import { normaliseLines } from '../src/ingest/normalise.ts';
 import { readLabels } from '../src/eval/labels.ts';
 import { trainLogistic, predict } from '../src/ingest/logistic.ts';
@@ -21,7 +22,9 @@ const samples: Sample[] = [];
 for (const name of readdirSync(seeds).filter((f) => f.endsWith('.txt'))) {
   const labels = readLabels(labelDir, name);
   if (!labels) continue;
-  const { paragraphs } = normaliseLines(decodeBulletin(name, readFileSync(join(seeds, name))));
+  const normalised = normaliseLines(decodeBulletin(name, readFileSync(join(seeds, name))));
+  // The classifier sees paragraphs as find-structure gives them to it.
+  const paragraphs = mergeHeadingLines(normalised.paragraphs);
   const kinds = paragraphs.map(lineKind);
   paragraphs.forEach((p, i) => {
     if (kinds[i] !== 'heading') return;

@@ -10,15 +10,24 @@ import { joinWrapped } from './text.ts';
 export function mergeHeadingLines(paragraphs: Paragraph[]): Paragraph[] {
   const out: Paragraph[] = [];
   let previousKind: LineKind | null = null;
+  // Right after a "来源：" credit a new story starts, and its headline may take three lines.
+  let lastOpensStory = false;
+  let joined = 0;
   for (const paragraph of paragraphs) {
     const kind = lineKind(paragraph);
     const last = out[out.length - 1];
-    if (last && previousKind === 'heading' && kind === 'heading' && incomplete(last.text, paragraph.text)) {
-      const merged = { ...last, text: joinWrapped(last.text, paragraph.text) };
-      out[out.length - 1] = merged;
-      previousKind = lineKind(merged);
-      continue;
+    if (last && previousKind === 'heading' && kind === 'heading') {
+      const storyHeadline = lastOpensStory && joined < 2 && [...last.text].length + [...paragraph.text].length <= 48;
+      if (storyHeadline || incomplete(last.text, paragraph.text)) {
+        const merged = { ...last, text: joinWrapped(last.text, paragraph.text) };
+        out[out.length - 1] = merged;
+        previousKind = lineKind(merged);
+        joined++;
+        continue;
+      }
     }
+    lastOpensStory = kind === 'heading' && (previousKind === null || previousKind === 'source');
+    joined = 0;
     out.push(paragraph);
     previousKind = kind;
   }
