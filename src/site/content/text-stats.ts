@@ -10,7 +10,9 @@ export function plainText(markdown: string): string {
   return markdown
     .split('\n')
     .filter((line) => !/^\s*\|?\s*:?-{3,}/.test(line))
-    .map((line) => line.replace(/^#+\s*/, '').replace(/\|/g, ' ').replace(/[*_`>]/g, ''))
+    .map((line) => line.replace(/^#+\s*/, '').replace(/(?<!\\)\|/g, ' ').replace(/(?<!\\)[*_`>]/g, ''))
+    // CommonMark backslash escapes ("70亿\~500亿") are markup too: keep the character only.
+    .map((line) => line.replace(/\\([!-/:-@[-`{-~])/g, '$1'))
     .join('\n');
 }
 

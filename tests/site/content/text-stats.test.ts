@@ -8,6 +8,10 @@ describe('text statistics', () => {
     expect(countCharacters(plainText('## 标题\n\n正文 abc'))).toBe('标题正文abc'.length);
   });
 
+  it('drop the backslash of Markdown escapes, keeping the escaped character', () => {
+    expect(plainText('估值在70亿\\~500亿元，www\\.qq.com')).toBe('估值在70亿~500亿元，www.qq.com');
+  });
+
   it('ignore table rule lines when counting', () => {
     expect(plainText('| 甲 |\n| --- |\n| 1 |')).not.toContain('---');
   });
