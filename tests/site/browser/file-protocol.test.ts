@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../helpers/chromium.ts';
+import { launchChromium } from '../../helpers/chromium.ts';
 
 const siteDir = inject('siteDir');
 let browser: Browser;
@@ -24,10 +24,10 @@ describe('the site opened straight from disk (file://)', () => {
 
     await page.goto(pathToFileURL(join(siteDir, 'index.html')).href);
     // site.js has rewritten folder links to their index.html.
-    expect(await page.locator('.issue-list a').first().getAttribute('href')).toMatch(/\/index\.html$/);
+    expect(await page.locator('.issue-list h3 a').first().getAttribute('href')).toMatch(/\/index\.html$/);
     expect(await page.locator('form.site-search').getAttribute('action')).toMatch(/search\/index\.html$/);
 
-    await page.locator('.issue-list a').first().click();
+    await page.locator('.issue-list h3 a').first().click();
     expect(page.url()).toMatch(/^file:.*\/index\.html$/);
     await page.locator('.toc-section .article-item-title a').first().click();
     expect(page.url()).toMatch(/^file:.*\/index\.html$/);

@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { seriousAxeViolations } from '../../helpers/axe.ts';
+import { openSiteBrowser, type SiteBrowser } from '../../helpers/site-browser.ts';
+
+let site: SiteBrowser;
+let pageTypes: Record<string, string>;
+
+beforeAll(async () => {
+  site = await openSiteBrowser(inject('siteDir'));
+  pageTypes = await site.pageTypes();
+});
+
+afterAll(async () => {
+  await site?.close();
+});
+
+describe('accessibility and security in Chromium', () => {
+  it('has zero serious or critical axe-core violations on every page type, in light and dark mode', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const { page, problems, close } = await site.watched({ colorScheme });
+      for (const [type, url] of Object.entries(pageTypes)) {
+        await page.goto(url);
+        expect(await seriousAxeViolations(page), `${type} (${colorScheme})`).toEqual([]);
+      }
+      expect(problems).toEqual([]);
+      await close();
+    }
+  });
+
+  it('loads every page type with no console error, failed or external request under a strict CSP', async () => {
+    const { page, problems, close } = await site.watched();
+    for (const url of Object.values(pageTypes)) {
+      await page.goto(url, { waitUntil: 'load' });
+    }
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('offers a skip link as the first keyboard stop, with a visible focus ring, that jumps to main', async () => {
+    const { page, close } = await site.watched();
+    await page.goto(pageTypes.article!);
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      return { text: el.textContent, outline: getComputedStyle(el).outlineStyle, top: el.getBoundingClientRect().top };
+    });
+    expect(focused.text).toBe('跳到正文');
+    expect(focused.outline).not.toBe('none');
+    expect(focused.top).toBeGreaterThanOrEqual(0);
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await close();
+  });
+});
