@@ -25,7 +25,7 @@ export function findStructure(text: NormalisedText): Structure {
   for (let i = 0; i < paragraphs.length; i++) {
     if (kinds[i] !== 'heading') continue;
     const opensSection = kinds[i - 1] === 'section' || kinds[i - 1] === 'source' || i === 0;
-    if (opensSection || predict(weights, headlineFeatures(paragraphs, kinds, i)) >= 0.5) headlines.push(i);
+    if (opensSection || predict(weights, headlineFeatures(paragraphs, kinds, i)) >= weights.threshold) headlines.push(i);
   }
   return { paragraphs, kinds, headlines, warnings: [] };
 }
