@@ -1,8 +1,9 @@
 import { isSection, type Paragraph } from '../types.ts';
+import { tableRowCells } from './detect-tables.ts';
 import { endsSentence } from './text.ts';
 
 /** What a normalised paragraph looks like on its own, before its neighbours are considered. */
-export type LineKind = 'section' | 'subtitle' | 'numbered' | 'source' | 'note' | 'heading' | 'prose';
+export type LineKind = 'section' | 'subtitle' | 'numbered' | 'source' | 'note' | 'heading' | 'table' | 'prose';
 
 const NUMBERED = /^(（[一二三四五六七八九十\d]+）|\([一二三四五六七八九十\d]+\)|[一二三四五六七八九十]+、|\d{1,2}[、.．]\s*\D|第[一二三四五六七八九十]+[，、：])/;
 /** "来源：人民邮电报" closes an article in magazine layouts. */
@@ -19,6 +20,8 @@ export function lineKind(paragraph: Paragraph): LineKind {
   if (SOURCE.test(text) && text.length <= 40) return 'source';
   if (NOTE.test(text) && text.length <= 30) return 'note';
   if (text.length > MAX_HEADING_LENGTH) return 'prose';
+  // A lone figures line is prose; only find-structure, seeing a run of them, makes a table.
+  if (tableRowCells(text)) return 'prose';
   if (NUMBERED.test(text) && !endsSentence(text) && text.length <= 40) return 'numbered';
   if (isHeadingShaped(text)) return 'heading';
   return 'prose';

@@ -1,4 +1,5 @@
 import type { Paragraph } from '../types.ts';
+import { tableRowCells } from './detect-tables.ts';
 import type { SourceLine } from './furniture.ts';
 import { displayWidth, endsMidSentence, endsSentence, isHan, joinWrapped, tidySpaces } from './text.ts';
 
@@ -61,6 +62,8 @@ function continues(lastLine: string, paragraph: string, next: string, style: Wra
   const last = lastLine.trim();
   // A drop cap: the first character of a paragraph printed on a line of its own.
   if ([...last].length === 1 && isHan(last)) return true;
+  // A table row stands alone, whatever its width.
+  if (tableRowCells(last) || tableRowCells(next.trim())) return false;
   if (style.trailingSpaceEndsParagraph) return !/[ \u3000]$/.test(lastLine);
   if (style.wrapWidth === null) {
     return !endsSentence(last) && (endsMidSentence(last) || paragraph.length >= CUT_PARAGRAPH_LENGTH) && !/^——/.test(next.trim());
