@@ -8,6 +8,10 @@ export type LineKind = 'section' | 'subtitle' | 'numbered' | 'source' | 'note' |
 const NUMBERED = /^(（[一二三四五六七八九十\d]+）|\([一二三四五六七八九十\d]+\)|[一二三四五六七八九十]+、|\d{1,2}[、.．]\s*\D|第[一二三四五六七八九十]+[，、：])/;
 /** "来源：人民邮电报" closes an article in magazine layouts. */
 const SOURCE = /^(来源|稿源|文章来源|信息来源|资料来源)\s*[:：]/;
+
+export function isSourceCredit(text: string): boolean {
+  return SOURCE.test(text.trim()) && text.trim().length <= 40;
+}
 /** Serial markers, photo captions and editorial notices: kept, but never prose or headings. */
 const NOTE = /^(【[^】]{1,12}】|（[^）]{0,12}(图|摄|供图)[^）]{0,6}）)$|(现场|合影|留影|剪彩|揭牌仪式)。?$|^(图|图片)[\d一二三四五六七八九十：:]/;
 
@@ -17,7 +21,7 @@ export function lineKind(paragraph: Paragraph): LineKind {
   const text = paragraph.text;
   if (isSection(text)) return 'section';
   if (/^——|^—[^—]/.test(text) && text.length <= 60) return 'subtitle';
-  if (SOURCE.test(text) && text.length <= 40) return 'source';
+  if (isSourceCredit(text)) return 'source';
   if (NOTE.test(text) && text.length <= 30) return 'note';
   if (text.length > MAX_HEADING_LENGTH) return 'prose';
   // A lone figures line is prose; only find-structure, seeing a run of them, makes a table.
