@@ -6,6 +6,8 @@ export interface ArticlePlan {
   kinds: LineKind[];
   /** Indices of headline paragraphs, ascending. */
   headlines: number[];
+  /** Recovered tables by the source line of their first paragraph. */
+  tables: Map<number, string[][]>;
   file: string;
 }
 
@@ -15,7 +17,7 @@ export interface ArticlePlan {
  * first article's body, with a warning.
  */
 export function assembleArticles(plan: ArticlePlan): { articles: Article[]; warnings: IngestWarning[] } {
-  const { paragraphs, kinds, headlines, file } = plan;
+  const { paragraphs, kinds, headlines, tables, file } = plan;
   const warnings: IngestWarning[] = [];
   const articles: Article[] = [];
   const starts = new Set(headlines);
@@ -41,6 +43,13 @@ export function assembleArticles(plan: ArticlePlan): { articles: Article[]; warn
         i++;
       }
       articles.push(current);
+      continue;
+    }
+    if (kind === 'table') {
+      const rows = tables.get(line);
+      // Only a table's first paragraph carries its rows; the rest were folded into them.
+      if (!rows) continue;
+      (current ? current.blocks : pending).push({ type: 'table', rows, line });
       continue;
     }
     const block = toBlock(kind, text, line);

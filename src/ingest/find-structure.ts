@@ -1,4 +1,5 @@
 import type { IngestWarning, NormalisedText, Paragraph } from '../types.ts';
+import { detectTables } from './detect-tables.ts';
 import { headlineFeatures } from './headline-features.ts';
 import weights from './headline-weights.json' with { type: 'json' };
 import { lineKind, type LineKind } from './line-kinds.ts';
@@ -10,6 +11,8 @@ export interface Structure {
   paragraphs: Paragraph[];
   kinds: LineKind[];
   headlines: number[];
+  /** Recovered tables, by the source line where each starts; their paragraphs are of kind 'table'. */
+  tables: Map<number, string[][]>;
   warnings: IngestWarning[];
 }
 
@@ -18,19 +21,23 @@ export interface Structure {
  * without one the text must tell, through the learned headline classifier.
  */
 export function findStructure(text: NormalisedText): Structure {
-  const paragraphs = text.toc.length > 0 ? text.paragraphs : mergeHeadingLines(text.paragraphs);
-  const kinds = paragraphs.map(lineKind);
-  if (text.toc.length > 0) return fromToc(text, paragraphs, kinds);
+  const found = detectTables(text.paragraphs, text.paragraphs.map(lineKind));
+  const tableLines = found.map((t) => ({ from: text.paragraphs[t.start].line, to: text.paragraphs[t.end - 1].line, rows: t.rows }));
+  const inTable = (p: Paragraph) => tableLines.find((t) => p.line >= t.from && p.line <= t.to);
+  const paragraphs = text.toc.length > 0 ? text.paragraphs : mergeHeadingLines(text.paragraphs, (p) => inTable(p) !== undefined);
+  const kinds = paragraphs.map((p) => (inTable(p) ? 'table' : lineKind(p)));
+  const tables = new Map(tableLines.map((t) => [t.from, t.rows]));
+  if (text.toc.length > 0) return { ...fromToc(text, paragraphs, kinds), tables };
   const headlines: number[] = [];
   for (let i = 0; i < paragraphs.length; i++) {
     if (kinds[i] !== 'heading') continue;
     const opensSection = kinds[i - 1] === 'section' || kinds[i - 1] === 'source' || i === 0;
-    if (opensSection || predict(weights, headlineFeatures(paragraphs, kinds, i)) >= 0.5) headlines.push(i);
+    if (opensSection || predict(weights, headlineFeatures(paragraphs, kinds, i)) >= weights.threshold) headlines.push(i);
   }
-  return { paragraphs, kinds, headlines, warnings: [] };
+  return { paragraphs, kinds, headlines, tables, warnings: [] };
 }
 
-function fromToc(text: NormalisedText, paragraphs: Paragraph[], kinds: LineKind[]): Structure {
+function fromToc(text: NormalisedText, paragraphs: Paragraph[], kinds: LineKind[]): Omit<Structure, 'tables'> {
   const warnings: IngestWarning[] = [];
   const matches = matchTocEntries(text.toc, paragraphs, (i) => kinds[i] !== 'section' && paragraphs[i].text.length <= 80);
   const headlines: number[] = [];

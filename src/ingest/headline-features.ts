@@ -30,6 +30,9 @@ export const FEATURE_NAMES = [
   'lengthOver11',
   'dateOrReporterInLead',
   'hasNumberOrName',
+  'sharesWordsWithLead',
+  'nextHeadingIsShorter',
+  'longRunAfter',
 ] as const;
 
 export function headlineFeatures(paragraphs: Paragraph[], kinds: LineKind[], i: number): number[] {
@@ -62,6 +65,9 @@ export function headlineFeatures(paragraphs: Paragraph[], kinds: LineKind[], i: 
     length >= 12 ? 1 : 0,
     /\d{1,2}月\d{1,2}日|记者|日前|近日|据.{1,12}(报道|消息)/.test(lead.slice(0, 40)) ? 1 : 0,
     /\d|《|：|:/.test(text) ? 1 : 0,
+    bigramOverlap(text, paragraphs.slice(next, next + 2).map((p) => p.text).join('')),
+    nextHeadingShorter(paragraphs, kinds, i, length),
+    nextHeading(kinds, i) < 0 || nextHeading(kinds, i) - i >= 6 ? 1 : 0,
   ];
 }
 
@@ -85,4 +91,20 @@ function sameShape(a: string, b: string): boolean {
   const colon = (s: string) => /^[^：:]{2,6}[：:]/.test(s);
   if (colon(a) && colon(b)) return true;
   return a.length <= 12 && b.length <= 12 && a.slice(0, 2) === b.slice(0, 2);
+}
+
+/** A story's lead repeats its headline's words; a subheading's first paragraph less so. */
+function bigramOverlap(heading: string, lead: string): number {
+  const chars = [...heading.replace(/[\s“”：:，、]/g, '')];
+  if (chars.length < 2) return 0;
+  let shared = 0;
+  for (let k = 0; k < chars.length - 1; k++) if (lead.includes(chars[k] + chars[k + 1])) shared++;
+  return shared / (chars.length - 1);
+}
+
+/** Under a headline, the subheadings that follow are usually shorter than it. */
+function nextHeadingShorter(paragraphs: Paragraph[], kinds: LineKind[], i: number, length: number): number {
+  const k = nextHeading(kinds, i);
+  if (k < 0 || k - i > 12) return 0;
+  return [...paragraphs[k].text].length < length ? 1 : 0;
 }

@@ -7,7 +7,7 @@ import { joinWrapped } from './text.ts';
  * paragraphs. Join a heading line to the next when it cannot stand alone: very short, or
  * ending or continuing on a linking word ("…的", "暨…").
  */
-export function mergeHeadingLines(paragraphs: Paragraph[]): Paragraph[] {
+export function mergeHeadingLines(paragraphs: Paragraph[], keepApart: (p: Paragraph) => boolean = () => false): Paragraph[] {
   const out: Paragraph[] = [];
   let previousKind: LineKind | null = null;
   // Right after a "来源：" credit a new story starts, and its headline may take three lines.
@@ -16,7 +16,7 @@ export function mergeHeadingLines(paragraphs: Paragraph[]): Paragraph[] {
   for (const paragraph of paragraphs) {
     const kind = lineKind(paragraph);
     const last = out[out.length - 1];
-    if (last && previousKind === 'heading' && kind === 'heading') {
+    if (last && previousKind === 'heading' && kind === 'heading' && !keepApart(last) && !keepApart(paragraph)) {
       const storyHeadline = lastOpensStory && joined < 2 && [...last.text].length + [...paragraph.text].length <= 48;
       if (storyHeadline || incomplete(last.text, paragraph.text)) {
         const merged = { ...last, text: joinWrapped(last.text, paragraph.text) };

@@ -1,5 +1,7 @@
 import type { Paragraph } from '../types.ts';
+import { tableRowCells } from './detect-tables.ts';
 import type { SourceLine } from './furniture.ts';
+import { isSourceCredit } from './line-kinds.ts';
 import { displayWidth, endsMidSentence, endsSentence, isHan, joinWrapped, tidySpaces } from './text.ts';
 
 /** How the extractor laid the text out, measured from the text itself. */
@@ -35,7 +37,8 @@ const CUT_PARAGRAPH_LENGTH = 60;
  */
 export function reflowParagraphs(lines: SourceLine[], style: WrapStyle): Paragraph[] {
   const paragraphs: Paragraph[] = [];
-  let current: { text: string; line: number; physical: number; last: string } | null = null;
+  let current: { text: string; line: number; physical: number; last: string; afterCredit: boolean } | null = null;
+  let previousText = '';
   const flush = () => {
     if (!current) return;
     const text = tidySpaces(current.text);
@@ -44,23 +47,28 @@ export function reflowParagraphs(lines: SourceLine[], style: WrapStyle): Paragra
   };
   for (const source of lines) {
     if (source.text.trim() === '') continue;
-    if (current && continues(current.last, current.text, source.text, style)) {
+    if (current && continues(current.last, current.text, source.text, style, current.afterCredit && current.physical === 1)) {
       current.text = joinWrapped(current.text, source.text);
       current.physical++;
       current.last = source.text;
       continue;
     }
     flush();
-    current = { text: source.text.trim(), line: source.line, physical: 1, last: source.text };
+    current = { text: source.text.trim(), line: source.line, physical: 1, last: source.text, afterCredit: isSourceCredit(previousText) };
+    previousText = source.text;
   }
   flush();
   return paragraphs;
 }
 
-function continues(lastLine: string, paragraph: string, next: string, style: WrapStyle): boolean {
+function continues(lastLine: string, paragraph: string, next: string, style: WrapStyle, firstLineAfterCredit: boolean): boolean {
   const last = lastLine.trim();
   // A drop cap: the first character of a paragraph printed on a line of its own.
   if ([...last].length === 1 && isHan(last)) return true;
+  // A table row stands alone, whatever its width.
+  if (tableRowCells(last) || tableRowCells(next.trim())) return false;
+  // A source credit closes an article; nothing runs into it.
+  if (isSourceCredit(next)) return false;
   if (style.trailingSpaceEndsParagraph) return !/[ \u3000]$/.test(lastLine);
   if (style.wrapWidth === null) {
     return !endsSentence(last) && (endsMidSentence(last) || paragraph.length >= CUT_PARAGRAPH_LENGTH) && !/^——/.test(next.trim());
@@ -68,5 +76,8 @@ function continues(lastLine: string, paragraph: string, next: string, style: Wra
   // Magazine text: proportional digits and the first line's indent make widths uneven, so a
   // line goes on unless it ends a sentence or is clearly short (a headline, a caption).
   if (endsMidSentence(last)) return true;
+  // After a "来源：" credit the next story opens with its headline, set in (after a leading
+  // space) like a new block, however wide it is. Without the indent it is the other column's text.
+  if (firstLineAfterCredit && /^\s/.test(lastLine) && !/[，；]/.test(last)) return false;
   return !endsSentence(last) && displayWidth(last) >= style.wrapWidth * 0.78;
 }

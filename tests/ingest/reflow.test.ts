@@ -38,3 +38,13 @@ describe('reflowParagraphs', () => {
     expect(reflowParagraphs(source, style).map((p) => p.text)).toEqual([`${a}${a}短的结尾。`, `${a}另一段结尾。`]);
   });
 });
+
+describe('table rows', () => {
+  it('never joins a row of figures to the line before or after it', () => {
+    const a = '一二三四五六七八九十一二三四五六七八九十一二三四';
+    const source = lines([a, a, a, '互联网平台业务 45.5 12.5% 65.1%', '信息服务业务 15.0 11.1% 21.4%', a].join('\n'));
+    const texts = reflowParagraphs(source, { wrapWidth: 48, trailingSpaceEndsParagraph: false }).map((p) => p.text);
+    expect(texts).toContain('互联网平台业务 45.5 12.5% 65.1%');
+    expect(texts).toContain('信息服务业务 15.0 11.1% 21.4%');
+  });
+});

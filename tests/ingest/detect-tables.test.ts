@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { detectTables } from '../../src/ingest/detect-tables.ts';
+import { lineKind } from '../../src/ingest/line-kinds.ts';
+
+const paragraphs = (texts: string[]) => texts.map((text, i) => ({ text, line: i + 1, short: true }));
+
+describe('detectTables', () => {
+  it('rebuilds header and rows from one line per cell and one line per row', () => {
+    const p = paragraphs(['收入构成如下：', '收入类别', '1-6月收入', '（亿元）', '同比 占比', '平台业务 45.5 12.5% 65.1%', '信息服务 15.0 11.1% 21.4%', '正文继续。']);
+    const [table] = detectTables(p, p.map(lineKind));
+    expect(table.rows).toEqual([
+      ['收入类别', '1-6月收入（亿元）', '同比', '占比'],
+      ['平台业务', '45.5', '12.5%', '65.1%'],
+      ['信息服务', '15.0', '11.1%', '21.4%'],
+    ]);
+    expect([table.start, table.end]).toEqual([1, 7]);
+  });
+
+  it('does not take a single line of figures, or prose with numbers, for a table', () => {
+    const p = paragraphs(['全省收入 69.9 17.5% 100%', '10 月 12 日至 14 日，峰会在福州举办。']);
+    expect(detectTables(p, p.map(lineKind))).toEqual([]);
+  });
+});

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { lineKind } from '../../src/ingest/line-kinds.ts';
+import { mergeHeadingLines } from '../../src/ingest/merge-heading-lines.ts';
+
+const p = (text: string, line = 1) => ({ text, line, short: true });
+
+describe('lineKind', () => {
+  it.each([
+    ['产业环境', 'section'],
+    ['——5G正式商用已覆盖50余城', 'subtitle'],
+    ['（一）加强信息领域核心技术创新', 'numbered'],
+    ['来源：人民邮电报', 'source'],
+    ['【连载四】', 'note'],
+    ['会议现场', 'note'],
+    ['数字经济将成拉动经济增长重要引擎', 'heading'],
+    ['大数据风控能否穿越周期？', 'heading'],
+    ['目前重点遴选培育了101家企业。', 'prose'],
+  ])('classifies %s as %s', (text, kind) => {
+    expect(lineKind(p(text))).toBe(kind);
+  });
+});
+
+describe('mergeHeadingLines', () => {
+  it('joins a heading printed over two short lines', () => {
+    expect(mergeHeadingLines([p('疫情发生', 1), p('倒逼大数据利用提速', 3), p('正文一句。', 5)]).map((x) => x.text)).toEqual(['疫情发生倒逼大数据利用提速', '正文一句。']);
+  });
+
+  it('joins a three-line headline that opens a story after a source credit', () => {
+    const merged = mergeHeadingLines([p('来源：某报'), p('河南云计算大数据产业联盟'), p('二届一次常务理事会'), p('暨第六期沙龙圆满举办'), p('正文。')]);
+    expect(merged.map((x) => x.text)).toEqual(['来源：某报', '河南云计算大数据产业联盟二届一次常务理事会暨第六期沙龙圆满举办', '正文。']);
+  });
+
+  it('keeps two full subheadings in a row apart', () => {
+    expect(mergeHeadingLines([p('正文一句。'), p('新基建加速云市场增长前景广阔'), p('疫情加速行业云落地成为共识')])).toHaveLength(3);
+  });
+});
