@@ -52,7 +52,9 @@ export function toSearchDoc(fm: FrontMatter, markdown: string): SearchDoc {
 /** Reads every content/<issue>/<slug>.md, newest issue first, in bulletin order. */
 export async function collectDocs(contentDir: string): Promise<SearchDoc[]> {
   const docs: SearchDoc[] = [];
-  const issues = (await readdir(contentDir, { withFileTypes: true })).filter((e) => e.isDirectory());
+  // No content yet (a fresh clone before `npm run ingest`): an empty index, not a failed build.
+  const entries = await readdir(contentDir, { withFileTypes: true }).catch(() => []);
+  const issues = entries.filter((e) => e.isDirectory());
   for (const issue of issues) {
     for (const file of await readdir(join(contentDir, issue.name))) {
       if (!file.endsWith('.md')) continue;

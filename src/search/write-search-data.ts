@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { BuiltSearchData } from './build-index.ts';
 import { paths, REGISTRY } from './shard-format.ts';
@@ -9,6 +9,8 @@ export function dataScript(kind: 'meta' | 'shard' | 'text', ...args: unknown[]):
 }
 
 export async function writeSearchData(outDir: string, data: BuiltSearchData): Promise<string[]> {
+  // Shards of an earlier build (with another shard count) must not linger in the site.
+  for (const dir of ['search/shards', 'search/text']) await rm(join(outDir, dir), { recursive: true, force: true });
   const files = new Map<string, string>();
   files.set(paths.meta, dataScript('meta', data.meta));
   data.shards.forEach((shard, k) => files.set(paths.shard(k), dataScript('shard', k, shard)));
