@@ -71,7 +71,7 @@ export function buildSearchData(docs: SearchDoc[], build: string): BuiltSearchDa
     sections,
     issues,
     docs: docs.map((d) => [
-      d.id.slice(d.issue.length + 1),
+      d.id.slice(d.issue.length + 1).replace(/\/$/, ''),
       sections.indexOf(d.section),
       issues.findIndex((i) => i.id === d.issue),
     ]),

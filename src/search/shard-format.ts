@@ -24,7 +24,7 @@ export interface SearchMeta {
   shardCount: number;
   sections: string[];
   issues: { id: string; date: string }[];
-  /** One per document, the document's number is its position: [slug, section index, issue index]. */
+  /** One per document (its number is its position): [slug without slashes, section index, issue index]. */
   docs: [slug: string, section: number, issue: number][];
 }
 
