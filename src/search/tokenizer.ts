@@ -6,7 +6,8 @@ import { fold } from './fold.ts';
  *
  * Design (measured in scripts/bench.ts and tests/search/tokenizer.test.ts): text is folded,
  * then cut into runs of letters and digits of any script ("5g基站", "ipv6"); punctuation and
- * spaces end a run. Every run is indexed as its overlapping character bigrams and its single
+ * spaces end a run; punctuation is also indexed alone. Every run is indexed as its overlapping
+ * character bigrams and its single
  * characters (unigrams).
  *  - A query run of two or more characters becomes its bigrams, all required: any text that
  *    contains the run verbatim contains all of them, so recall against a substring scan is 100%.
@@ -40,6 +41,18 @@ export function runs(folded: string): Term[] {
   return found;
 }
 
+/** Punctuation and symbols ("《", "%", "<"), one by one: indexed as unigrams, so that even a
+ * query made only of them finds what a substring scan finds. */
+export function symbols(folded: string): Term[] {
+  const found: Term[] = [];
+  let offset = 0;
+  for (const char of folded) {
+    if (!WORD_CHAR.test(char) && !/\s/u.test(char)) found.push({ term: char, offset });
+    offset += char.length;
+  }
+  return found;
+}
+
 /** Splits a run into code points (not code units), so astral characters stay whole. */
 function chars(run: string): string[] {
   return Array.from(run);
@@ -57,6 +70,7 @@ export function indexTermsOfFolded(folded: string): Term[] {
       offset += cs[i]!.length;
     }
   }
+  terms.push(...symbols(folded));
   return terms;
 }
 
@@ -97,6 +111,7 @@ export function parseQuery(query: string): QueryWord[] {
       }
       return { text: run.term, terms };
     });
+    parts.push(...symbols(word).map((symbol) => ({ text: symbol.term, terms: [symbol] })));
     if (parts.length > 0) words.push({ text: word, parts });
   }
   return words;
