@@ -11,8 +11,6 @@ export interface DataClient {
   meta(): Promise<SearchMeta>;
   shard(k: number): Promise<Shard>;
   text(doc: number): Promise<DocText>;
-  /** Bytes of the data scripts requested so far, where the browser reports them (benchmark). */
-  requested: string[];
 }
 
 export function createDataClient(root: URL): DataClient {
@@ -24,7 +22,6 @@ export function createDataClient(root: URL): DataClient {
     shard: (k: number, s: unknown) => arrive(`shard:${k}`)(s),
     text: (n: number, t: unknown) => arrive(`text:${n}`)(t),
   };
-  const requested: string[] = [];
 
   function load<T>(key: string, path: string): Promise<T> {
     let promise = loaded.get(key);
@@ -38,7 +35,6 @@ export function createDataClient(root: URL): DataClient {
           reject(new Error(`Could not load ${path}`));
         };
         script.onload = () => script.remove();
-        requested.push(path);
         document.head.append(script);
       });
       loaded.set(key, promise);
@@ -50,6 +46,5 @@ export function createDataClient(root: URL): DataClient {
     meta: () => load('meta', paths.meta),
     shard: (k) => load(`shard:${k}`, paths.shard(k)),
     text: (n) => load(`text:${n}`, paths.text(n)),
-    requested,
   };
 }
