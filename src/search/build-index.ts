@@ -34,16 +34,20 @@ const SHARD_TARGET_BYTES = 24_000;
 type Posted = Record<string, Record<string, { position?: number[] }>> & { _index: number };
 
 export function buildSearchData(docs: SearchDoc[], build: string): BuiltSearchData {
-  const index = buildLunrIndex(docs);
+  // Lunr's typings hide the internals that are re-packed here; this is their documented shape.
+  const index = buildLunrIndex(docs) as unknown as {
+    fieldVectors: Record<string, { elements: number[] }>;
+    invertedIndex: Record<string, Posted>;
+  };
   const weights = new Map<string, Map<number, number>>();
   for (const [fieldRef, vector] of Object.entries(index.fieldVectors)) {
-    const elements = (vector as unknown as { elements: number[] }).elements;
+    const elements = vector.elements;
     const byTerm = new Map<number, number>();
     for (let i = 0; i < elements.length; i += 2) byTerm.set(elements[i]!, elements[i + 1]!);
     weights.set(fieldRef, byTerm);
   }
 
-  const entries = Object.entries(index.invertedIndex as unknown as Record<string, Posted>).map(
+  const entries = Object.entries(index.invertedIndex).map(
     ([term, posting]) => {
       const perField = FIELDS.map((field) =>
         encodePostings(

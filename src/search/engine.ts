@@ -108,9 +108,10 @@ function queryIndex(postings: TermPostings): lunr.Index {
   const fieldVectors: Record<string, lunr.Vector> = {};
   for (const [key, elements] of vectorEntries) fieldVectors[key] = new lunr.Vector(elements);
   return new lunr.Index({
-    invertedIndex: invertedIndex as unknown as lunr.Index.InvertedIndex,
+    invertedIndex,
     fieldVectors,
-    tokenSet: lunr.TokenSet.fromArray(Object.keys(invertedIndex).sort()),
+    // fromArray exists in Lunr 2.3 but is missing from @types/lunr.
+    tokenSet: (lunr.TokenSet as unknown as { fromArray(terms: string[]): lunr.TokenSet }).fromArray(Object.keys(invertedIndex).sort()),
     fields: [...FIELDS],
     pipeline: new lunr.Pipeline(),
   } as unknown as lunr.Index.Attributes);
