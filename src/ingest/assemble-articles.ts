@@ -1,0 +1,64 @@
+import { SECTIONS, type Article, type Block, type IngestWarning, type Paragraph, type Section } from '../types.ts';
+import type { LineKind } from './line-kinds.ts';
+
+export interface ArticlePlan {
+  paragraphs: Paragraph[];
+  kinds: LineKind[];
+  /** Indices of headline paragraphs, ascending. */
+  headlines: number[];
+  file: string;
+}
+
+/**
+ * Cuts the paragraph stream at the headlines and files each article under the section
+ * heading printed above it. Nothing is dropped: text before the first headline opens the
+ * first article's body, with a warning.
+ */
+export function assembleArticles(plan: ArticlePlan): { articles: Article[]; warnings: IngestWarning[] } {
+  const { paragraphs, kinds, headlines, file } = plan;
+  const warnings: IngestWarning[] = [];
+  const articles: Article[] = [];
+  const starts = new Set(headlines);
+  let section: Section = SECTIONS[0];
+  let pending: Block[] = [];
+  let current: Article | null = null;
+
+  for (let i = 0; i < paragraphs.length; i++) {
+    const { text, line } = paragraphs[i];
+    const kind = kinds[i];
+    if (kind === 'section') {
+      section = text as Section;
+      continue;
+    }
+    if (starts.has(i)) {
+      current = { title: text, section, sectionInferred: false, order: articles.length + 1, line, blocks: pending };
+      if (pending.length > 0) {
+        warnings.push({ file, line: pending[0].line, message: `text before the first headline was kept at the start of "${text}"` });
+      }
+      pending = [];
+      if (kinds[i + 1] === 'subtitle') {
+        current.subtitle = paragraphs[i + 1].text;
+        i++;
+      }
+      articles.push(current);
+      continue;
+    }
+    const block = toBlock(kind, text, line);
+    (current ? current.blocks : pending).push(block);
+  }
+  if (pending.length > 0) warnings.push({ file, line: pending[0].line, message: 'no headline found: the text was not published' });
+  return { articles, warnings };
+}
+
+function toBlock(kind: LineKind, text: string, line: number): Block {
+  switch (kind) {
+    case 'heading':
+    case 'numbered':
+      return { type: 'subheading', text, line };
+    case 'note':
+    case 'source':
+      return { type: 'note', text, line };
+    default:
+      return { type: 'paragraph', text, line };
+  }
+}

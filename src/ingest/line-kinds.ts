@@ -1,0 +1,34 @@
+import { isSection, type Paragraph } from '../types.ts';
+import { endsSentence } from './text.ts';
+
+/** What a normalised paragraph looks like on its own, before its neighbours are considered. */
+export type LineKind = 'section' | 'subtitle' | 'numbered' | 'source' | 'note' | 'heading' | 'prose';
+
+const NUMBERED = /^(（[一二三四五六七八九十\d]+）|\([一二三四五六七八九十\d]+\)|[一二三四五六七八九十]+、|\d{1,2}[、.．]\s*\D|第[一二三四五六七八九十]+[，、：])/;
+/** "来源：人民邮电报" closes an article in magazine layouts. */
+const SOURCE = /^(来源|稿源|文章来源|信息来源|资料来源)\s*[:：]/;
+/** Serial markers, photo captions and editorial notices: kept, but never prose or headings. */
+const NOTE = /^(【[^】]{1,12}】|（[^）]{0,12}(图|摄|供图)[^）]{0,6}）)$|(现场|合影|留影|剪彩|揭牌仪式)。?$|^(图|图片)[\d一二三四五六七八九十：:]/;
+
+export const MAX_HEADING_LENGTH = 64;
+
+export function lineKind(paragraph: Paragraph): LineKind {
+  const text = paragraph.text;
+  if (isSection(text)) return 'section';
+  if (/^——|^—[^—]/.test(text) && text.length <= 60) return 'subtitle';
+  if (SOURCE.test(text) && text.length <= 40) return 'source';
+  if (NOTE.test(text) && text.length <= 30) return 'note';
+  if (text.length > MAX_HEADING_LENGTH) return 'prose';
+  if (NUMBERED.test(text) && !endsSentence(text) && text.length <= 40) return 'numbered';
+  if (isHeadingShaped(text)) return 'heading';
+  return 'prose';
+}
+
+/** Short, and not a finished sentence: could be a headline or a subheading. */
+export function isHeadingShaped(text: string): boolean {
+  if (text.length > MAX_HEADING_LENGTH || text.length < 2) return false;
+  if (/[，。；]/.test(text.slice(0, -1)) && text.length > 30) return false;
+  // A question or exclamation can be a heading; a statement ending in 。 cannot.
+  if (/[？！?!]$/.test(text)) return text.length <= 40 && !/[。，；]/.test(text);
+  return !endsSentence(text);
+}

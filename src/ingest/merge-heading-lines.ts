@@ -1,0 +1,39 @@
+import type { Paragraph } from '../types.ts';
+import { lineKind, type LineKind } from './line-kinds.ts';
+import { joinWrapped } from './text.ts';
+
+/**
+ * A headline or subheading printed over two or three short lines arrives as separate
+ * paragraphs. Join a heading line to the next when it cannot stand alone: very short, or
+ * ending or continuing on a linking word ("…的", "暨…").
+ */
+export function mergeHeadingLines(paragraphs: Paragraph[]): Paragraph[] {
+  const out: Paragraph[] = [];
+  let previousKind: LineKind | null = null;
+  // Right after a "来源：" credit a new story starts, and its headline may take three lines.
+  let lastOpensStory = false;
+  let joined = 0;
+  for (const paragraph of paragraphs) {
+    const kind = lineKind(paragraph);
+    const last = out[out.length - 1];
+    if (last && previousKind === 'heading' && kind === 'heading') {
+      const storyHeadline = lastOpensStory && joined < 2 && [...last.text].length + [...paragraph.text].length <= 48;
+      if (storyHeadline || incomplete(last.text, paragraph.text)) {
+        const merged = { ...last, text: joinWrapped(last.text, paragraph.text) };
+        out[out.length - 1] = merged;
+        previousKind = lineKind(merged);
+        joined++;
+        continue;
+      }
+    }
+    lastOpensStory = kind === 'heading' && (previousKind === null || previousKind === 'source');
+    joined = 0;
+    out.push(paragraph);
+    previousKind = kind;
+  }
+  return out;
+}
+
+function incomplete(first: string, second: string): boolean {
+  return [...first].length <= 12 || /[的和与及暨、：:]$/.test(first) || /^[暨与和及——]/.test(second);
+}

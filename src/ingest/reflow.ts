@@ -1,0 +1,72 @@
+import type { Paragraph } from '../types.ts';
+import type { SourceLine } from './furniture.ts';
+import { displayWidth, endsMidSentence, endsSentence, isHan, joinWrapped, tidySpaces } from './text.ts';
+
+/** How the extractor laid the text out, measured from the text itself. */
+export interface WrapStyle {
+  /** The column width at which lines were hard-wrapped; null when each paragraph is one line. */
+  wrapWidth: number | null;
+  /** PDF extraction marks a paragraph's last line with a trailing space. */
+  trailingSpaceEndsParagraph: boolean;
+}
+
+export function measureWrapStyle(lines: SourceLine[]): WrapStyle {
+  const widths = lines.map((l) => displayWidth(l.text.trim())).filter((w) => w >= 20);
+  const counts = new Map<number, number>();
+  for (const w of widths) counts.set(w, (counts.get(w) ?? 0) + 1);
+  const [mode] = [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0] ?? [0];
+  const nearMode = widths.filter((w) => Math.abs(w - mode) <= 4).length;
+  const wrapped = widths.length > 0 && nearMode / widths.length >= 0.5;
+  const finished = lines.filter((l) => endsSentence(l.text));
+  const trailing = finished.filter((l) => /[ \u3000]$/.test(l.text)).length;
+  return {
+    wrapWidth: wrapped ? mode : null,
+    // Only a marker when some lines lack it: an export that pads every line says nothing.
+    trailingSpaceEndsParagraph: finished.length > 0 && trailing / finished.length >= 0.5 && lines.some((l) => l.text.trim() !== '' && !/[ \u3000]$/.test(l.text)),
+  };
+}
+
+/** Long enough that it cannot be a headline: a paragraph a page break cut short. */
+const CUT_PARAGRAPH_LENGTH = 60;
+
+/**
+ * Joins hard-wrapped lines back into paragraphs, one line each, and removes the spaces that
+ * extraction put between Chinese characters (a browser would show them).
+ */
+export function reflowParagraphs(lines: SourceLine[], style: WrapStyle): Paragraph[] {
+  const paragraphs: Paragraph[] = [];
+  let current: { text: string; line: number; physical: number; last: string } | null = null;
+  const flush = () => {
+    if (!current) return;
+    const text = tidySpaces(current.text);
+    if (text) paragraphs.push({ text, line: current.line, short: current.physical <= 2 && text.length <= 64 });
+    current = null;
+  };
+  for (const source of lines) {
+    if (source.text.trim() === '') continue;
+    if (current && continues(current.last, current.text, source.text, style)) {
+      current.text = joinWrapped(current.text, source.text);
+      current.physical++;
+      current.last = source.text;
+      continue;
+    }
+    flush();
+    current = { text: source.text.trim(), line: source.line, physical: 1, last: source.text };
+  }
+  flush();
+  return paragraphs;
+}
+
+function continues(lastLine: string, paragraph: string, next: string, style: WrapStyle): boolean {
+  const last = lastLine.trim();
+  // A drop cap: the first character of a paragraph printed on a line of its own.
+  if ([...last].length === 1 && isHan(last)) return true;
+  if (style.trailingSpaceEndsParagraph) return !/[ \u3000]$/.test(lastLine);
+  if (style.wrapWidth === null) {
+    return !endsSentence(last) && (endsMidSentence(last) || paragraph.length >= CUT_PARAGRAPH_LENGTH) && !/^——/.test(next.trim());
+  }
+  // Magazine text: proportional digits and the first line's indent make widths uneven, so a
+  // line goes on unless it ends a sentence or is clearly short (a headline, a caption).
+  if (endsMidSentence(last)) return true;
+  return !endsSentence(last) && displayWidth(last) >= style.wrapWidth * 0.78;
+}

@@ -1,0 +1,59 @@
+/** Character classes and small text helpers shared by the ingest stages. */
+
+const CJK = /[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef\u2018-\u201d\u2014\u2026\u00b7]/u;
+const HAN = /[\u3400-\u9fff\uf900-\ufaff]/u;
+
+export function isCjk(ch: string): boolean {
+  const code = ch.charCodeAt(0);
+  // Fast path: ASCII is by far the most common non-Chinese character.
+  return code >= 0x2018 && CJK.test(ch);
+}
+
+export function isHan(ch: string): boolean {
+  return HAN.test(ch);
+}
+
+/** Width in half-width columns: how a hard-wrapping PDF or magazine extractor measured the line. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += isCjk(ch) ? 2 : 1;
+  return width;
+}
+
+/** Ends like a finished sentence or a lead-in to a list: the printed paragraph may end here. */
+export function endsSentence(text: string): boolean {
+  return /[。！？!?；;…：:][”’」』）)]*$/.test(text.trim());
+}
+
+/** Mid-sentence punctuation at the end means the text surely goes on. */
+export function endsMidSentence(text: string): boolean {
+  return /[，、（(《“‘—\-]$/.test(text.trim());
+}
+
+/**
+ * Joins two pieces of one paragraph that a line wrap or page break separated.
+ * Chinese needs no space at the seam; two Latin words do.
+ */
+export function joinWrapped(left: string, right: string): string {
+  const a = left.replace(/\s+$/, '');
+  const b = right.replace(/^\s+/, '');
+  if (/[A-Za-z]$/.test(a) && /^[A-Za-z]/.test(b)) return `${a} ${b}`;
+  return a + b;
+}
+
+/**
+ * Removes the spaces PDF and magazine extraction leave inside Chinese text, which a browser
+ * would show as gaps, and joins a number that extraction split after its first digit.
+ */
+export function tidySpaces(text: string): string {
+  return text
+    .replace(/[\s\u00a0\u3000]+/g, ' ')
+    .replace(/(?<=[\u3400-\u9fff\uff00-\uffef\u3000-\u303f“”‘’—…·]) (?=[\u3400-\u9fff\uff00-\uffef\u3000-\u303f“”‘’—…·])/gu, '')
+    .replace(/(?<![\d.,])(\d) (\d{3})(?!\d)/g, '$1$2')
+    .trim();
+}
+
+/** The same text with all spacing removed: for comparing headlines with table-of-contents entries. */
+export function compact(text: string): string {
+  return text.replace(/[\s\u00a0\u3000.。·…]+/g, '');
+}

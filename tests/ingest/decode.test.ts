@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { decodeBulletin } from '../../src/ingest/decode.ts';
+import { DecodeError } from '../../src/ingest/errors.ts';
+
+const TEXT = '产业环境\r\n工信部发布通知\r\n近日，工信部发布通知。\r\n';
+
+function utf16(text: string, bigEndian: boolean): Uint8Array {
+  const bytes = new Uint8Array(2 + text.length * 2);
+  bytes.set(bigEndian ? [0xfe, 0xff] : [0xff, 0xfe]);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    bytes[2 + i * 2] = bigEndian ? code >> 8 : code & 0xff;
+    bytes[3 + i * 2] = bigEndian ? code & 0xff : code >> 8;
+  }
+  return bytes;
+}
+
+// GB18030 bytes of "中国" followed by a newline, as a GBK export would write them.
+const GBK_BYTES = new Uint8Array([0xd6, 0xd0, 0xb9, 0xfa, 0x0a]);
+
+describe('decodeBulletin', () => {
+  it('reads UTF-8 with and without a byte-order mark, unifying CRLF line ends', () => {
+    const plain = decodeBulletin('a.txt', new TextEncoder().encode(TEXT));
+    const bom = decodeBulletin('a.txt', new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(TEXT)]));
+    expect(plain.text).toBe('产业环境\n工信部发布通知\n近日，工信部发布通知。\n');
+    expect(bom.text).toBe(plain.text);
+    expect(plain.encoding).toBe('utf-8');
+  });
+
+  it('reads UTF-16 little- and big-endian when a byte-order mark says so', () => {
+    expect(decodeBulletin('a.txt', utf16(TEXT, false))).toMatchObject({ encoding: 'utf-16le', text: expect.stringContaining('工信部发布通知\n') });
+    expect(decodeBulletin('a.txt', utf16(TEXT, true))).toMatchObject({ encoding: 'utf-16be', text: expect.stringContaining('工信部发布通知\n') });
+  });
+
+  it('falls back to GB18030 when the bytes are not UTF-8', () => {
+    expect(decodeBulletin('a.txt', GBK_BYTES)).toMatchObject({ encoding: 'gb18030', text: '中国\n' });
+  });
+
+  it('turns old Mac CR line ends into newlines', () => {
+    expect(decodeBulletin('a.txt', new TextEncoder().encode('甲\r乙\r')).text).toBe('甲\n乙\n');
+  });
+
+  it('rejects an empty file, naming it', () => {
+    expect(() => decodeBulletin('empty.txt', new Uint8Array())).toThrow(/empty\.txt: the file is empty/);
+  });
+
+  it('rejects a binary file as not a text export', () => {
+    const binary = new Uint8Array(2000).map((_, i) => (i * 7) % 256);
+    expect(() => decodeBulletin('scan.pdf', binary)).toThrow(DecodeError);
+  });
+
+  it('reads publication, date and issue from front matter and keeps source line numbers true', () => {
+    const source = '---\npublication: 信息月报\ndate: 2020-11-30\nissue: 2020-11-xxyb\n---\n产业环境\n';
+    const decoded = decodeBulletin('a.txt', new TextEncoder().encode(source));
+    expect(decoded.overrides).toEqual({ publication: '信息月报', date: '2020-11-30', issue: '2020-11-xxyb' });
+    expect(decoded.text.trim()).toBe('产业环境');
+    expect(decoded.lineOffset + decoded.text.split('\n').findIndex((l) => l === '产业环境') + 1).toBe(6);
+  });
+
+  it('rejects an issue id that cannot be a URL', () => {
+    const source = '---\nissue: 十一月号\n---\n正文\n';
+    expect(() => decodeBulletin('a.txt', new TextEncoder().encode(source))).toThrow(/a\.txt:1: issue "十一月号"/);
+  });
+});

@@ -1,0 +1,65 @@
+import { execFile } from 'node:child_process';
+import { cp, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const root = join(import.meta.dirname, '../..');
+const tsx = join(root, 'node_modules/.bin/tsx');
+const fixture = join(root, 'tests/fixtures/ingest/toc-layout.txt');
+
+async function ingest(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(tsx, [join(root, 'scripts/ingest.ts'), ...args], { cwd: root });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+async function snapshot(dir: string): Promise<Record<string, string>> {
+  const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
+  const out: Record<string, string> = {};
+  for (const f of files) out[join(f.parentPath, f.name)] = await readFile(join(f.parentPath, f.name), 'utf8');
+  return out;
+}
+
+describe('npm run ingest', () => {
+  it('reports each bulletin with its issue, date, publication and articles per section', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cli-'));
+    const result = await ingest([fixture, '--out', join(dir, 'content')]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/toc-layout\.txt: issue \S+, \d{4}-\d{2}-\d{2}, 示例简报/);
+    expect(result.stdout).toMatch(/2 articles: 产业环境 1, 运营竞争 0, 技术情报 1, 企业情报 0, 海外借鉴 0/);
+  });
+
+  it('rejects an empty and a binary file together, names both, exits non-zero and leaves content untouched', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cli-'));
+    const out = join(dir, 'content');
+    expect((await ingest([fixture, '--out', out])).code).toBe(0);
+    const before = await snapshot(out);
+    await writeFile(join(dir, 'empty.txt'), '');
+    await writeFile(join(dir, 'scan.txt'), Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 31) % 256)));
+    await cp(fixture, join(dir, 'good.txt'));
+
+    const result = await ingest([dir, '--out', out]);
+
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toMatch(/2 problems; nothing was written/);
+    expect(result.stderr).toMatch(/empty\.txt: the file is empty/);
+    expect(result.stderr).toMatch(/scan\.txt: /);
+    expect(await snapshot(out)).toEqual(before);
+  });
+
+  it('publishes two bulletins of the same month and publication under distinct issue ids', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cli-'));
+    await cp(fixture, join(dir, 'one.txt'));
+    await cp(fixture, join(dir, 'two.txt'));
+    const out = join(dir, 'content');
+    expect((await ingest([join(dir, 'one.txt'), join(dir, 'two.txt'), '--out', out])).code).toBe(0);
+    expect((await readdir(out)).length).toBe(2);
+  });
+});
