@@ -8,7 +8,8 @@ import { enableResultKeys } from './result-keys.ts';
 
 /**
  * The search page: state lives in the URL (?q=&section=&issue=), so results deep-link and
- * survive back/forward. Typing replaces the history entry; committing (Enter, a filter) adds one.
+ * survive back/forward. The first keystroke after a settled query adds a history entry and
+ * further typing updates it, so Back returns to the previous query, not to each keystroke.
  */
 const root = siteRootFrom(document.currentScript);
 const client = createDataClient(root);
@@ -39,6 +40,9 @@ function readUrl(): void {
   issueSelect.dataset.wanted = params.get('issue') ?? '';
   issueSelect.value = issueSelect.dataset.wanted;
 }
+
+/** True while the reader is typing into an entry this page already pushed. */
+let editingEntry = false;
 
 function writeUrl(push: boolean): void {
   const state = { q: input.value.trim(), section: sectionSelect.value, issue: issueSelect.value };
@@ -90,24 +94,28 @@ let typingTimer: ReturnType<typeof setTimeout> | undefined;
 input.addEventListener('input', () => {
   clearTimeout(typingTimer);
   typingTimer = setTimeout(() => {
-    writeUrl(false);
+    writeUrl(!editingEntry);
+    editingEntry = true;
     void run();
   }, 120);
 });
 form.addEventListener('submit', (event) => {
   event.preventDefault();
   clearTimeout(typingTimer);
-  writeUrl(true);
+  writeUrl(!editingEntry);
+  editingEntry = false;
   void run();
 });
 for (const select of [sectionSelect, issueSelect]) {
   select.addEventListener('change', () => {
     issueSelect.dataset.wanted = issueSelect.value;
     writeUrl(true);
+    editingEntry = false;
     void run();
   });
 }
 window.addEventListener('popstate', () => {
+  editingEntry = false;
   readUrl();
   void run();
 });

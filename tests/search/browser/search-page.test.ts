@@ -79,8 +79,8 @@ describe('the search page', () => {
     expect(filtered.length).toBeLessThan(pages.filter((p) => substringMatches(p.text, '华为')).length);
 
     await page.fill('#search-page-input', 'IPv6');
+    await settled(page, 'IPv6'); // typed: the results and the URL follow without Enter
     await page.press('#search-page-input', 'Enter');
-    await settled(page, 'IPv6');
     expect(new URL(page.url()).searchParams.get('q')).toBe('IPv6');
     await page.goBack();
     await settled(page, '华为');
