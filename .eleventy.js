@@ -1,10 +1,12 @@
-// Declarative on purpose: directories and plugins only. Behaviour lives in src/site/.
+// Declarative on purpose: directories and plugins only. Behaviour lives in src/site/ and src/search/.
 // Eleventy runs under tsx (see package.json) so these TypeScript imports load.
+import searchPlugin from './src/search/eleventy-plugin.ts';
 import sitePlugin from './src/site/eleventy/site-plugin.ts';
 
 export default function (eleventyConfig) {
   eleventyConfig.addPlugin(sitePlugin);
-  // The search plugin is added here: eleventyConfig.addPlugin(searchPlugin);
+  // Last, so the service worker it writes lists every file of the built site.
+  eleventyConfig.addPlugin(searchPlugin, { contentDir: process.env.CONTENT_DIR ?? 'content' });
 }
 
 export const config = {

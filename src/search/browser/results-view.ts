@@ -1,0 +1,75 @@
+import type { Hit } from '../engine.ts';
+import { matchRanges, segments, snippet, type Segment } from '../highlight.ts';
+import type { DocText, SearchMeta } from '../shard-format.ts';
+import type { QueryWord } from '../tokenizer.ts';
+
+/** Results are rendered in pages as the reader scrolls, so a long list stays cheap. */
+const PAGE_SIZE = 20;
+
+export interface ResultsContext {
+  list: HTMLElement;
+  more: HTMLButtonElement;
+  meta: SearchMeta;
+  text(doc: number): Promise<DocText>;
+  href(doc: number): string;
+}
+
+function appendSegments(parent: HTMLElement, parts: Segment[]): void {
+  for (const part of parts) {
+    if (!part.marked) parent.append(part.text); // text nodes: "<script>" stays text
+    else parent.append(Object.assign(document.createElement('mark'), { textContent: part.text }));
+  }
+}
+
+function bestSnippet(text: DocText, words: QueryWord[]): Segment[] {
+  for (const field of [text.body, text.headings, text.subtitle]) {
+    if (field && matchRanges(field, words).length > 0) return snippet(field, words);
+  }
+  return snippet(text.body, words);
+}
+
+function resultItem(ctx: ResultsContext, hit: Hit, words: QueryWord[]): HTMLLIElement {
+  const [, section, issue] = ctx.meta.docs[hit.doc]!;
+  const item = document.createElement('li');
+  item.className = 'search-result';
+  item.dataset.doc = String(hit.doc);
+  const link = Object.assign(document.createElement('a'), { href: ctx.href(hit.doc), className: 'search-result-title' });
+  link.textContent = '…';
+  const info = Object.assign(document.createElement('p'), { className: 'search-result-meta' });
+  info.append(
+    Object.assign(document.createElement('span'), { className: 'search-result-section', textContent: ctx.meta.sections[section] }),
+    ' · ',
+    Object.assign(document.createElement('span'), { className: 'search-result-issue', textContent: ctx.meta.issues[issue]!.id }),
+  );
+  const excerpt = Object.assign(document.createElement('p'), { className: 'search-result-snippet' });
+  item.append(link, info, excerpt);
+  ctx.text(hit.doc).then(
+    (text) => {
+      link.textContent = '';
+      appendSegments(link, segments(text.title, matchRanges(text.title, words)));
+      appendSegments(excerpt, bestSnippet(text, words));
+      item.dataset.ready = 'true';
+    },
+    () => (excerpt.textContent = '（摘要暂时无法载入）'),
+  );
+  return item;
+}
+
+/** Renders hits; returns a function that renders the next page, or null when all are shown. */
+export function renderResults(ctx: ResultsContext, hits: Hit[], words: QueryWord[]): void {
+  ctx.list.replaceChildren();
+  let shown = 0;
+  const observer = new IntersectionObserver((entries) => {
+    if (entries.some((e) => e.isIntersecting)) showMore();
+  });
+  function showMore(): void {
+    const page = hits.slice(shown, shown + PAGE_SIZE);
+    ctx.list.append(...page.map((hit) => resultItem(ctx, hit, words)));
+    shown += page.length;
+    observer.disconnect();
+    ctx.more.hidden = shown >= hits.length;
+    if (!ctx.more.hidden) observer.observe(ctx.more);
+  }
+  ctx.more.onclick = showMore;
+  showMore();
+}

@@ -1,0 +1,50 @@
+import { createHash } from 'node:crypto';
+import { readdir } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { buildSearchData } from './build-index.ts';
+import { bundleBrowserScripts, bundleServiceWorker } from './bundle-browser.ts';
+import { collectDocs } from './collect-docs.ts';
+import { writeSearchData } from './write-search-data.ts';
+
+export interface SearchPluginOptions {
+  /** Where the ingester writes content/<issue>/<slug>.md. */
+  contentDir?: string;
+}
+
+interface AfterBuild {
+  directories: { output: string };
+}
+
+interface EleventyConfigLike {
+  on(event: 'eleventy.after', handler: (event: AfterBuild) => Promise<void>): void;
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'));
+}
+
+/** URLs the service worker caches: folders for index.html, because that is what readers request. */
+function cacheUrls(files: string[]): string[] {
+  return files
+    .filter((f) => f !== 'sw.js')
+    .map((f) => (f === 'index.html' ? './' : f.endsWith('/index.html') ? f.slice(0, -'index.html'.length) : f));
+}
+
+/**
+ * Builds the search into the site once Eleventy has written it: the sharded Lunr index and
+ * document texts under search/, the browser bundles under assets/, and sw.js at the root.
+ */
+export default function searchPlugin(eleventyConfig: EleventyConfigLike, options: SearchPluginOptions = {}): void {
+  const contentDir = options.contentDir ?? 'content';
+  eleventyConfig.on('eleventy.after', async ({ directories }) => {
+    const out = directories.output;
+    const docs = await collectDocs(contentDir);
+    const buildId = createHash('sha256').update(JSON.stringify(docs)).digest('hex').slice(0, 12);
+    await writeSearchData(out, buildSearchData(docs, buildId));
+    await bundleBrowserScripts(out);
+    const files = await listFiles(out);
+    const siteId = createHash('sha256').update(buildId + files.join('\n')).digest('hex').slice(0, 12);
+    await bundleServiceWorker(out, cacheUrls(files), siteId);
+  });
+}

@@ -1,0 +1,76 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { collectDocs } from '../../src/search/collect-docs.ts';
+import type { SearchEngine } from '../../src/search/engine.ts';
+import type { SearchDoc } from '../../src/types.ts';
+import { doc, memoryEngine } from './support/memory-engine.ts';
+import { docText, sampleQueries, substringMatches } from './support/substring-scan.ts';
+
+describe('recall against a plain substring scan of the fixture articles', () => {
+  let docs: SearchDoc[];
+  let engine: SearchEngine;
+  beforeAll(async () => {
+    docs = await collectDocs('tests/fixtures/search-content');
+    engine = memoryEngine(docs);
+  });
+
+  const named = ['华为', '华', 'IPv6', 'ipv6', 'IPV6', '5G基站', '5g基站', 'AI芯片', 'ai', '中国移动', '<script>', '运营商 部署', '老年人 智能'];
+
+  it.each(named)('finds exactly the articles containing %s', async (query) => {
+    const found = (await engine.search(query)).map((h) => h.doc).sort((a, b) => a - b);
+    const expected = docs.flatMap((d, n) => (substringMatches(docText(d), query) ? [n] : []));
+    expect(expected.length).toBeGreaterThan(0);
+    expect(found).toEqual(expect.arrayContaining(expected));
+  });
+
+  it('misses no article for 1-, 2-, 3-, 5- and 12-character queries cut from the articles', async () => {
+    const queries = sampleQueries(docs, [1, 2, 3, 5, 12], 40);
+    for (const query of queries) {
+      const found = new Set((await engine.search(query)).map((h) => h.doc));
+      const missed = docs.filter((d, n) => substringMatches(docText(d), query) && !found.has(n));
+      expect(missed.map((d) => d.id), `query ${query}`).toEqual([]);
+    }
+  });
+});
+
+describe('ranking', () => {
+  const inTitle = doc({ title: '华为芯片新品发布', body: '正文。' });
+  const phrase = doc({ body: '报道称华为芯片出货量增长。' });
+  const apart = doc({ body: '华为公司表示，作为芯片行业的一员，将继续投入。' });
+  const unrelated = doc({ body: '中国移动发布年报。' });
+  const engine = memoryEngine([apart, unrelated, phrase, inTitle]);
+  const titles = async (query: string, filters = {}) =>
+    (await engine.search(query, filters)).map((h) => engine.meta.docs[h.doc]![0]);
+  const slug = (d: SearchDoc) => d.id.split('/')[1];
+
+  it('puts the title match first, then the exact phrase, then parts that occur apart', async () => {
+    expect(await titles('华为芯片')).toEqual([slug(inTitle), slug(phrase), slug(apart)]);
+  });
+
+  it('requires every space-separated word', async () => {
+    expect(await titles('华为 年报')).toEqual([]);
+    expect(await titles('中国移动 年报')).toEqual([slug(unrelated)]);
+  });
+
+  it('weighs subheadings above body text', async () => {
+    const inHeading = doc({ headings: '云计算', body: '其他内容。' });
+    const inBody = doc({ body: '云计算其他内容。' });
+    const cloud = memoryEngine([inBody, inHeading]);
+    const hits = await cloud.search('云计算');
+    expect(hits.map((h) => cloud.meta.docs[h.doc]![0])).toEqual([slug(inHeading), slug(inBody)]);
+  });
+
+  it('narrows results to a section and an issue', async () => {
+    const a = doc({ body: '数据中心', section: '技术情报', issue: '2020-12-x', date: '2020-12-01' });
+    const b = doc({ body: '数据中心', section: '企业情报' });
+    const filtered = memoryEngine([a, b]);
+    const only = async (filters: object) => (await filtered.search('数据中心', filters)).map((h) => h.doc);
+    expect(await only({ section: '技术情报' })).toEqual([0]);
+    expect(await only({ issue: '2020-11-x' })).toEqual([1]);
+    expect(await only({ section: '技术情报', issue: '2020-11-x' })).toEqual([]);
+  });
+
+  it('answers a query whose terms are not indexed with nothing', async () => {
+    expect(await titles('量子纠缠')).toEqual([]);
+    expect(await titles('   ')).toEqual([]);
+  });
+});
