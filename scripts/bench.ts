@@ -1,10 +1,10 @@
 /**
  * `npm run bench [siteDir]`: the search's size and speed next to Pagefind's, on one built site.
- * Builds _site with the search's Eleventy config first if there is none (content/, or the
+ * Builds _site with the site's Eleventy config first if there is none (content/, or the
  * search fixtures while content/ is empty). Numbers only; nothing here passes or fails.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -23,8 +23,8 @@ const hasContent = existsSync('content') && readdirSync('content').length > 0;
 const contentDir = process.env.CONTENT_DIR ?? (hasContent ? 'content' : 'tests/fixtures/search-content');
 if (!existsSync(join(siteDir, 'search/meta.js'))) {
   console.log(`Building ${siteDir} from ${contentDir} …`);
-  execFileSync(process.execPath, ['--import', 'tsx', 'node_modules/@11ty/eleventy/cmd.cjs', '--quiet', '--config=tests/search/support/eleventy.config.js'], {
-    env: { ...process.env, CONTENT_DIR: contentDir, SITE_DIR: siteDir },
+  execFileSync(process.execPath, ['--import', 'tsx', 'node_modules/@11ty/eleventy/cmd.cjs', '--quiet', `--output=${siteDir}`], {
+    env: { ...process.env, CONTENT_DIR: contentDir },
     stdio: 'inherit',
   });
 }
@@ -48,7 +48,7 @@ const ours: EngineUnderTest = {
   run: 'window.__bulletinSearchBench',
 };
 const pagefind: EngineUnderTest = {
-  name: 'Pagefind 1.6',
+  name: `Pagefind ${JSON.parse(readFileSync('node_modules/pagefind/package.json', 'utf8')).version}`,
   url: '/pagefind-bench.html',
   isSearchFile: (url) => url.includes('/pagefind/'),
   run: '(async (q) => { while (!window.pagefindBench) await new Promise((r) => setTimeout(r, 5)); return window.pagefindBench(q); })',
