@@ -2,12 +2,15 @@ import type { Paragraph } from '../types.ts';
 import type { LineKind } from './line-kinds.ts';
 
 const NUMBER = /^[-+]?\d[\d,.]*%?$|^[-+]?\d+(\.\d+)?(亿|万)?(元|个|次|户)?$/;
+/** A rank change column: "-", "↑5", "↓2", "新进". */
+const CHANGE = /^([-—–]|[↑↓]\d+|新进|持平)$/;
 
 /** A data row as extraction leaves it: a label, then figures, separated by spaces. */
 export function tableRowCells(text: string): string[] | null {
   if (text.length > 60 || /[，。；！？]/.test(text)) return null;
   const cells = text.split(/\s+/).filter(Boolean);
-  if (cells.length < 3 || !NUMBER.test(cells[cells.length - 1])) return null;
+  const last = cells[cells.length - 1];
+  if (cells.length < 3 || !(NUMBER.test(last) || CHANGE.test(last))) return null;
   return cells.filter((c) => NUMBER.test(c)).length >= 2 ? cells : null;
 }
 
@@ -18,12 +21,8 @@ function headerCells(lines: string[], width: number): string[] | null {
     if (/^[（(]/.test(token) && cells.length > 0) cells[cells.length - 1] += token;
     else cells.push(token);
   }
-  while (cells.length > width) {
-    // Wrapped header words ("排名较上", "月变化") belong together; join the shortest neighbours.
-    let best = 0;
-    for (let k = 1; k < cells.length - 1; k++) if (cells[k].length + cells[k + 1].length < cells[best].length + cells[best + 1].length) best = k;
-    cells.splice(best, 2, cells[best] + cells[best + 1]);
-  }
+  // A header word wrapped in a narrow last column ("排名较上", "月变化") belongs together.
+  while (cells.length > width) cells.splice(cells.length - 2, 2, cells[cells.length - 2] + cells[cells.length - 1]);
   // Extraction's spaces between Chinese words are removed upstream ("同比 占比" → "同比占比"):
   // split the last even-length Chinese cell in halves until the widths agree.
   for (let k = cells.length - 1; cells.length < width && k >= 0; k--) {

@@ -7,6 +7,8 @@ import { predict } from './logistic.ts';
 import { matchTocEntries } from './match-toc.ts';
 import { mergeHeadingLines } from './merge-heading-lines.ts';
 
+const CREDITED_THRESHOLD = 0.7;
+
 export interface Structure {
   paragraphs: Paragraph[];
   kinds: LineKind[];
@@ -29,10 +31,14 @@ export function findStructure(text: NormalisedText): Structure {
   const tables = new Map(tableLines.map((t) => [t.from, t.rows]));
   if (text.toc.length > 0) return { ...fromToc(text, paragraphs, kinds), tables };
   const headlines: number[] = [];
+  // Where "来源：" credits close the stories, a story opens right after one; a heading elsewhere
+  // is most often a subheading or a caption, so the classifier must be surer to cut there.
+  const credited = kinds.filter((k) => k === 'source').length >= 3;
+  const threshold = credited ? CREDITED_THRESHOLD : weights.threshold;
   for (let i = 0; i < paragraphs.length; i++) {
     if (kinds[i] !== 'heading') continue;
-    const opensSection = kinds[i - 1] === 'section' || kinds[i - 1] === 'source' || i === 0;
-    if (opensSection || predict(weights, headlineFeatures(paragraphs, kinds, i)) >= weights.threshold) headlines.push(i);
+    const opensStory = kinds[i - 1] === 'section' || kinds[i - 1] === 'source' || i === 0;
+    if (opensStory || predict(weights, headlineFeatures(paragraphs, kinds, i)) >= threshold) headlines.push(i);
   }
   return { paragraphs, kinds, headlines, tables, warnings: [] };
 }

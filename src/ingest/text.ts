@@ -43,13 +43,13 @@ export function joinWrapped(left: string, right: string): string {
 
 /**
  * Removes the spaces PDF and magazine extraction leave inside Chinese text, which a browser
- * would show as gaps, and joins a number that extraction split after its first digit.
+ * would show as gaps, and joins a year that extraction split after its first digit (" 2 020 年").
  */
 export function tidySpaces(text: string): string {
   return text
     .replace(/[\s\u00a0\u3000]+/g, ' ')
     .replace(/(?<=[\u3400-\u9fff\uff00-\uffef\u3000-\u303f“”‘’—…·]) (?=[\u3400-\u9fff\uff00-\uffef\u3000-\u303f“”‘’—…·])/gu, '')
-    .replace(/(?<![\d.,])(\d) (\d{3})(?!\d)/g, '$1$2')
+    .replace(/(?<![\d.,])(\d) (\d{3})(?=\s?年)/g, '$1$2')
     .trim();
 }
 
