@@ -20,7 +20,7 @@ export function buildArticles(loaded: LoadedArticle[]): SiteArticle[] {
       issueUrl: issuePath(frontMatter.issue),
       sectionSlug: sectionSlug(frontMatter.section),
       sectionUrl: sectionPath(frontMatter.section),
-      html: renderMarkdown(body),
+      html: renderMarkdown(body, `第 ${frontMatter.order} 篇的表格`),
       excerpt: excerpt(body),
       headings: subheadings(body),
       characters,

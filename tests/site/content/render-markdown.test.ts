@@ -20,12 +20,20 @@ describe('renderMarkdown', () => {
 
   it('renders GFM tables inside a focusable scrolling region', () => {
     const html = renderMarkdown('| 甲 | 乙 |\n| --- | --- |\n| 1 | 2 |');
-    expect(html).toMatch(/^<section class="table-scroll" tabindex="0" aria-label="表格"><table>/);
+    expect(html).toMatch(/^<section class="table-scroll" tabindex="0" aria-label="表格 1"><table>/);
     expect(html).toContain('<th>甲</th>');
     expect(html).toContain('<td>2</td>');
   });
 
   it('escapes raw HTML instead of passing it through', () => {
     expect(renderMarkdown('<script>x</script>')).not.toContain('<script>');
+  });
+});
+
+describe('several tables in one body', () => {
+  it('names each scrolling region uniquely, after the article the caller names', () => {
+    const table = '| 甲 | 乙 |\n| --- | --- |\n| 1 | 2 |\n\n';
+    const labels = [...renderMarkdown(table + '正文\n\n' + table, '第 3 篇的表格').matchAll(/aria-label="([^"]+)"/g)].map((m) => m[1]);
+    expect(labels).toEqual(['第 3 篇的表格 1', '第 3 篇的表格 2']);
   });
 });
