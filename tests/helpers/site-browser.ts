@@ -52,6 +52,7 @@ export async function openSiteBrowser(siteDir: string): Promise<SiteBrowser> {
     return {
       home: at('/'), issue, article, articleWithTable: at(ARTICLE_WITH_TABLE), section, print,
       sections: at('/sections/'), archive: at('/archive/'), about: at('/about/'), notFound: at(MISSING_PAGE),
+      search: at('/search/?q=%E5%B7%A5%E4%BF%A1%E9%83%A8'),
     };
   };
 
