@@ -29,15 +29,11 @@ export interface DecodedSource {
   overrides: SourceOverrides;
 }
 
-export type Layout = 'toc' | 'pdf' | 'magazine';
-
 /** One logical line after normalisation: a reflowed paragraph or a short standalone line. */
 export interface Paragraph {
   text: string;
   /** 1-based line in the source file where it starts. */
   line: number;
-  /** True when the printed line was short and stood alone: a heading, caption or cell candidate. */
-  short: boolean;
 }
 
 export interface TocEntry {
@@ -50,7 +46,6 @@ export interface TocEntry {
 /** normalise → structure. */
 export interface NormalisedText {
   file: string;
-  layout: Layout;
   paragraphs: Paragraph[];
   toc: TocEntry[];
   /** Text of removed page furniture (running heads, footers): where the date and publication hide. */

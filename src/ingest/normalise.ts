@@ -1,4 +1,4 @@
-import type { DecodedSource, Layout, NormalisedText } from '../types.ts';
+import type { DecodedSource, NormalisedText } from '../types.ts';
 import { stripFurniture, type SourceLine } from './furniture.ts';
 import { measureWrapStyle, reflowParagraphs } from './reflow.ts';
 import { extractToc } from './toc.ts';
@@ -10,6 +10,5 @@ export function normaliseLines(source: DecodedSource): NormalisedText & { cover:
   const { toc, cover, rest } = extractToc(kept);
   const style = measureWrapStyle(rest);
   const paragraphs = reflowParagraphs(rest, style);
-  const layout: Layout = toc.length > 0 ? 'toc' : style.trailingSpaceEndsParagraph ? 'pdf' : 'magazine';
-  return { file: source.file, layout, paragraphs, toc, furniture, cover, overrides: source.overrides };
+  return { file: source.file, paragraphs, toc, furniture, cover, overrides: source.overrides };
 }

@@ -38,11 +38,13 @@ const CUT_PARAGRAPH_LENGTH = 60;
 export function reflowParagraphs(lines: SourceLine[], style: WrapStyle): Paragraph[] {
   const paragraphs: Paragraph[] = [];
   let current: { text: string; line: number; physical: number; last: string; afterCredit: boolean } | null = null;
-  let previousText = '';
+  /** The last printed line of the paragraph before the current one. */
+  let previousLast = '';
   const flush = () => {
     if (!current) return;
     const text = tidySpaces(current.text);
-    if (text) paragraphs.push({ text, line: current.line, short: current.physical <= 2 && text.length <= 64 });
+    if (text) paragraphs.push({ text, line: current.line });
+    previousLast = current.last;
     current = null;
   };
   for (const source of lines) {
@@ -54,8 +56,7 @@ export function reflowParagraphs(lines: SourceLine[], style: WrapStyle): Paragra
       continue;
     }
     flush();
-    current = { text: source.text.trim(), line: source.line, physical: 1, last: source.text, afterCredit: isSourceCredit(previousText) };
-    previousText = source.text;
+    current = { text: source.text.trim(), line: source.line, physical: 1, last: source.text, afterCredit: isSourceCredit(previousLast) };
   }
   flush();
   return paragraphs;

@@ -3,7 +3,7 @@ import { initials, readBulletinMeta } from '../../src/ingest/bulletin-meta.ts';
 import type { NormalisedText } from '../../src/types.ts';
 
 function text(parts: Partial<NormalisedText & { cover: string[] }>): NormalisedText & { cover: string[] } {
-  return { file: 'x.txt', layout: 'pdf', paragraphs: [], toc: [], furniture: [], overrides: {}, cover: [], ...parts };
+  return { file: 'x.txt', paragraphs: [], toc: [], furniture: [], overrides: {}, cover: [], ...parts };
 }
 const para = (t: string) => ({ text: t, line: 1, short: false });
 

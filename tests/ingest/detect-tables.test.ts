@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { detectTables } from '../../src/ingest/detect-tables.ts';
 import { lineKind } from '../../src/ingest/line-kinds.ts';
 
-const paragraphs = (texts: string[]) => texts.map((text, i) => ({ text, line: i + 1, short: true }));
+const paragraphs = (texts: string[]) => texts.map((text, i) => ({ text, line: i + 1 }));
 
 describe('detectTables', () => {
   it('rebuilds header and rows from one line per cell and one line per row', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { lineKind } from '../../src/ingest/line-kinds.ts';
 import { mergeHeadingLines } from '../../src/ingest/merge-heading-lines.ts';
 
-const p = (text: string, line = 1) => ({ text, line, short: true });
+const p = (text: string, line = 1) => ({ text, line });
 
 describe('lineKind', () => {
   it.each([

@@ -10,7 +10,7 @@ let server: StaticServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  const site = buildFixtureSite('search-site-offline');
+  const site = buildFixtureSite();
   pages = await builtArticles(site);
   [server, browser] = await Promise.all([serveDirectory(site), launchChromium()]);
 });

@@ -12,7 +12,7 @@ let server: StaticServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  site = buildFixtureSite('search-site');
+  site = buildFixtureSite();
   pages = await builtArticles(site);
   [server, browser] = await Promise.all([serveDirectory(site), launchChromium()]);
 });
