@@ -53,7 +53,7 @@ function fromToc(text: NormalisedText, paragraphs: Paragraph[], kinds: LineKind[
       warnings.push({ file: text.file, line: entry.line, message: `table-of-contents entry "${entry.title}" has no matching headline in the text; its article is part of the one before` });
     } else {
       headlines.push(index);
-      // A headline the classifier would also take for one is a headline; the TOC decides.
+      // The TOC decides: the matched line is a headline even if it is long or ends a sentence.
       kinds[index] = 'heading';
     }
   });

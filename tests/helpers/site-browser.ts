@@ -1,3 +1,4 @@
+import { afterAll, beforeAll, inject } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
@@ -61,4 +62,20 @@ export async function openSiteBrowser(siteDir: string): Promise<SiteBrowser> {
     await server.close();
   };
   return { browser, server, watched, pageTypes, close };
+}
+
+/**
+ * Opens the run's shared fixture site in Chromium for one test file, with every page type's
+ * URL, and closes it after the file: the setup each browser suite would otherwise repeat.
+ */
+export function useSiteBrowser(): { site: SiteBrowser; pageTypes: Record<string, string> } {
+  const suite = {} as { site: SiteBrowser; pageTypes: Record<string, string> };
+  beforeAll(async () => {
+    suite.site = await openSiteBrowser(inject('siteDir'));
+    suite.pageTypes = await suite.site.pageTypes();
+  });
+  afterAll(async () => {
+    await suite.site?.close();
+  });
+  return suite;
 }

@@ -1,24 +1,14 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seriousAxeViolations } from '../../helpers/axe.ts';
-import { openSiteBrowser, type SiteBrowser } from '../../helpers/site-browser.ts';
+import { useSiteBrowser } from '../../helpers/site-browser.ts';
 
-let site: SiteBrowser;
-let pageTypes: Record<string, string>;
-
-beforeAll(async () => {
-  site = await openSiteBrowser(inject('siteDir'));
-  pageTypes = await site.pageTypes();
-});
-
-afterAll(async () => {
-  await site?.close();
-});
+const suite = useSiteBrowser();
 
 describe('accessibility and security in Chromium', () => {
   it('has zero serious or critical axe-core violations on every page type, in light and dark mode', async () => {
     for (const colorScheme of ['light', 'dark'] as const) {
-      const { page, problems, close } = await site.watched({ colorScheme });
-      for (const [type, url] of Object.entries(pageTypes)) {
+      const { page, problems, close } = await suite.site.watched({ colorScheme });
+      for (const [type, url] of Object.entries(suite.pageTypes)) {
         await page.goto(url);
         expect(await seriousAxeViolations(page), `${type} (${colorScheme})`).toEqual([]);
       }
@@ -28,8 +18,8 @@ describe('accessibility and security in Chromium', () => {
   });
 
   it('loads every page type with no console error, failed or external request under a strict CSP', async () => {
-    const { page, problems, close } = await site.watched();
-    for (const url of Object.values(pageTypes)) {
+    const { page, problems, close } = await suite.site.watched();
+    for (const url of Object.values(suite.pageTypes)) {
       await page.goto(url, { waitUntil: 'load' });
     }
     expect(problems).toEqual([]);
@@ -37,8 +27,8 @@ describe('accessibility and security in Chromium', () => {
   });
 
   it('offers a skip link as the first keyboard stop, with a visible focus ring, that jumps to main', async () => {
-    const { page, close } = await site.watched();
-    await page.goto(pageTypes.article!);
+    const { page, close } = await suite.site.watched();
+    await page.goto(suite.pageTypes.article!);
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement;

@@ -1,22 +1,12 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DESKTOP, openSiteBrowser, PHONE, SCREENSHOTS, type SiteBrowser } from '../../helpers/site-browser.ts';
+import { describe, expect, it } from 'vitest';
+import { DESKTOP, PHONE, SCREENSHOTS, useSiteBrowser } from '../../helpers/site-browser.ts';
 
-let site: SiteBrowser;
-let pageTypes: Record<string, string>;
-
-beforeAll(async () => {
-  site = await openSiteBrowser(inject('siteDir'));
-  pageTypes = await site.pageTypes();
-});
-
-afterAll(async () => {
-  await site?.close();
-});
+const suite = useSiteBrowser();
 
 describe('layout on screens and paper in Chromium', () => {
   it('fits every page type on a 360 px phone without sideways scrolling', async () => {
-    const { page, close } = await site.watched({ viewport: PHONE });
-    for (const [type, url] of Object.entries(pageTypes)) {
+    const { page, close } = await suite.site.watched({ viewport: PHONE });
+    for (const [type, url] of Object.entries(suite.pageTypes)) {
       await page.goto(url);
       expect(await page.evaluate(() => document.documentElement.scrollWidth), type).toBeLessThanOrEqual(PHONE.width);
     }
@@ -24,8 +14,8 @@ describe('layout on screens and paper in Chromium', () => {
   });
 
   it('prints an issue on A4 with no navigation and each article starting on a new page', async () => {
-    const { page, close } = await site.watched();
-    await page.goto(pageTypes.print!);
+    const { page, close } = await suite.site.watched();
+    await page.goto(suite.pageTypes.print!);
     const articles = await page.locator('.print-article').count();
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.site-header').isVisible()).toBe(false);
@@ -42,8 +32,8 @@ describe('layout on screens and paper in Chromium', () => {
   it('takes phone and desktop screenshots of every page type in light and dark mode', async () => {
     for (const [device, viewport] of Object.entries({ phone: PHONE, desktop: DESKTOP })) {
       for (const colorScheme of ['light', 'dark'] as const) {
-        const { page, close } = await site.watched({ viewport, colorScheme });
-        for (const [type, url] of Object.entries(pageTypes)) {
+        const { page, close } = await suite.site.watched({ viewport, colorScheme });
+        for (const [type, url] of Object.entries(suite.pageTypes)) {
           await page.goto(url);
           const shot = await page.screenshot({ path: `${SCREENSHOTS}/${type}-${device}-${colorScheme}.png`, fullPage: true });
           expect(shot.length).toBeGreaterThan(1000);

@@ -1,21 +1,13 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SECTIONS } from '../../../src/types.ts';
-import { allHrefs, firstHref, openSiteBrowser, type SiteBrowser } from '../../helpers/site-browser.ts';
+import { allHrefs, firstHref, useSiteBrowser } from '../../helpers/site-browser.ts';
 
-let site: SiteBrowser;
-
-beforeAll(async () => {
-  site = await openSiteBrowser(inject('siteDir'));
-});
-
-afterAll(async () => {
-  await site?.close();
-});
+const suite = useSiteBrowser();
 
 describe('navigating the site in Chromium', () => {
   it('leads from the home page to an issue, an article and its section by following links', async () => {
-    const { page, problems, close } = await site.watched();
-    await page.goto(`${site.server.url}/`);
+    const { page, problems, close } = await suite.site.watched();
+    await page.goto(`${suite.site.server.url}/`);
     await page.locator('.issue-list h3 a').first().click();
     await expect.poll(() => page.locator('.toc-section').count()).toBeGreaterThan(0);
     await page.locator('.toc-section .article-item-title a').first().click();
@@ -30,8 +22,8 @@ describe('navigating the site in Chromium', () => {
   });
 
   it('chains next and previous links through every article of each issue', async () => {
-    const { page, problems, close } = await site.watched();
-    await page.goto(`${site.server.url}/archive/`);
+    const { page, problems, close } = await suite.site.watched();
+    await page.goto(`${suite.site.server.url}/archive/`);
     const issues = await allHrefs(page, '.archive-issues a');
     expect(issues.length).toBeGreaterThan(1);
     for (const issue of issues) {
@@ -57,8 +49,8 @@ describe('navigating the site in Chromium', () => {
   });
 
   it('lists the sections of an issue in canonical order', async () => {
-    const { page, close } = await site.watched();
-    await page.goto((await site.pageTypes()).issue!);
+    const { page, close } = await suite.site.watched();
+    await page.goto((await suite.site.pageTypes()).issue!);
     const headings = await page.locator('.toc-section h2').evaluateAll((hs) => hs.map((h) => h.firstChild!.textContent!.trim()));
     const ranks = headings.map((heading) => SECTIONS.indexOf(heading as (typeof SECTIONS)[number]));
     expect(ranks.length).toBeGreaterThan(1);
@@ -68,8 +60,8 @@ describe('navigating the site in Chromium', () => {
   });
 
   it('says so on an article whose section was inferred, and stays quiet otherwise', async () => {
-    const { page, close } = await site.watched();
-    await page.goto(`${site.server.url}/archive/`);
+    const { page, close } = await suite.site.watched();
+    await page.goto(`${suite.site.server.url}/archive/`);
     const seen = { inferred: 0, printed: 0 };
     for (const issue of await allHrefs(page, '.archive-issues a')) {
       await page.goto(issue);
