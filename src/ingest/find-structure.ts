@@ -1,13 +1,17 @@
 import type { IngestWarning, NormalisedText, Paragraph } from '../types.ts';
 import { detectTables } from './detect-tables.ts';
 import { headlineFeatures } from './headline-features.ts';
+import { measureCohesion } from './lexical-cohesion.ts';
 import weights from './headline-weights.json' with { type: 'json' };
 import { lineKind, type LineKind } from './line-kinds.ts';
-import { predict } from './logistic.ts';
+import { predict, type LogisticModel } from './logistic.ts';
 import { matchTocEntries } from './match-toc.ts';
 import { mergeHeadingLines } from './merge-heading-lines.ts';
 
 const CREDITED_THRESHOLD = 0.7;
+
+/** The learned headline classifier: weights from scripts/train-headlines.ts and its cut-off. */
+export type HeadlineModel = LogisticModel & { threshold: number };
 
 export interface Structure {
   paragraphs: Paragraph[];
@@ -22,7 +26,7 @@ export interface Structure {
  * Decides which paragraphs are headlines. A table of contents, when printed, is the authority;
  * without one the text must tell, through the learned headline classifier.
  */
-export function findStructure(text: NormalisedText): Structure {
+export function findStructure(text: NormalisedText, model: HeadlineModel = weights): Structure {
   const found = detectTables(text.paragraphs, text.paragraphs.map(lineKind));
   const tableLines = found.map((t) => ({ from: text.paragraphs[t.start].line, to: text.paragraphs[t.end - 1].line, rows: t.rows }));
   const inTable = (p: Paragraph) => tableLines.find((t) => p.line >= t.from && p.line <= t.to);
@@ -30,17 +34,27 @@ export function findStructure(text: NormalisedText): Structure {
   const kinds = paragraphs.map((p) => (inTable(p) ? 'table' : lineKind(p)));
   const tables = new Map(tableLines.map((t) => [t.from, t.rows]));
   if (text.toc.length > 0) return { ...fromToc(text, paragraphs, kinds), tables };
-  const headlines: number[] = [];
+  const headlines = classifyHeadlines(paragraphs, kinds, model);
+  return { paragraphs, kinds, headlines, tables, warnings: [] };
+}
+
+/**
+ * Without a table of contents: the heading after a section heading or a "来源：" credit opens
+ * a story; any other heading does when the classifier says so.
+ */
+function classifyHeadlines(paragraphs: Paragraph[], kinds: LineKind[], model: HeadlineModel): number[] {
   // Where "来源：" credits close the stories, a story opens right after one; a heading elsewhere
   // is most often a subheading or a caption, so the classifier must be surer to cut there.
   const credited = kinds.filter((k) => k === 'source').length >= 3;
-  const threshold = credited ? CREDITED_THRESHOLD : weights.threshold;
+  const threshold = credited ? CREDITED_THRESHOLD : model.threshold;
+  const cohesion = measureCohesion(paragraphs, kinds);
+  const headlines: number[] = [];
   for (let i = 0; i < paragraphs.length; i++) {
     if (kinds[i] !== 'heading') continue;
     const opensStory = kinds[i - 1] === 'section' || kinds[i - 1] === 'source' || i === 0;
-    if (opensStory || predict(weights, headlineFeatures(paragraphs, kinds, i)) >= threshold) headlines.push(i);
+    if (opensStory || predict(model, headlineFeatures(paragraphs, kinds, i, cohesion)) >= threshold) headlines.push(i);
   }
-  return { paragraphs, kinds, headlines, tables, warnings: [] };
+  return headlines;
 }
 
 function fromToc(text: NormalisedText, paragraphs: Paragraph[], kinds: LineKind[]): Omit<Structure, 'tables'> {

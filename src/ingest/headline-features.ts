@@ -1,4 +1,5 @@
 import type { Paragraph } from '../types.ts';
+import type { LexicalCohesion } from './lexical-cohesion.ts';
 import type { LineKind } from './line-kinds.ts';
 
 /** How a news story opens: a date, "近日", "据…报道", a reporter's byline. */
@@ -33,9 +34,14 @@ export const FEATURE_NAMES = [
   'sharesWordsWithLead',
   'nextHeadingIsShorter',
   'longRunAfter',
+  'cohesionAcross600',
+  'cohesionAcross1200',
+  'wordsInPrevious600',
+  'wordsInPrevious1200',
+  'inRoundupOfColonHeadings',
 ] as const;
 
-export function headlineFeatures(paragraphs: Paragraph[], kinds: LineKind[], i: number): number[] {
+export function headlineFeatures(paragraphs: Paragraph[], kinds: LineKind[], i: number, cohesion: LexicalCohesion): number[] {
   const text = paragraphs[i].text;
   const length = [...text.replace(/\s/g, '')].length;
   const previous = kinds[i - 1];
@@ -68,6 +74,11 @@ export function headlineFeatures(paragraphs: Paragraph[], kinds: LineKind[], i: 
     bigramOverlap(text, paragraphs.slice(next, next + 2).map((p) => p.text).join('')),
     nextHeadingShorter(paragraphs, kinds, i, length),
     nextHeading(kinds, i) < 0 || nextHeading(kinds, i) - i >= 6 ? 1 : 0,
+    cohesion.across(i, 600),
+    cohesion.across(i, 1200),
+    cohesion.headingWordsBefore(i, 600),
+    cohesion.headingWordsBefore(i, 1200),
+    colonRoundup(paragraphs, kinds, i),
   ];
 }
 
@@ -107,4 +118,15 @@ function nextHeadingShorter(paragraphs: Paragraph[], kinds: LineKind[], i: numbe
   const k = nextHeading(kinds, i);
   if (k < 0 || k - i > 12) return 0;
   return [...paragraphs[k].text].length < length ? 1 : 0;
+}
+
+/** "上海：…", "浙江：…" a few lines apart are items of one round-up story, not stories. */
+function colonRoundup(paragraphs: Paragraph[], kinds: LineKind[], i: number): number {
+  const topical = (text: string) => /^[^：:，。]{2,6}[：:]/.test(text);
+  if (!topical(paragraphs[i].text)) return 0;
+  let siblings = 0;
+  for (let k = Math.max(0, i - 8); k <= Math.min(paragraphs.length - 1, i + 8); k++) {
+    if (k !== i && kinds[k] === 'heading' && topical(paragraphs[k].text)) siblings++;
+  }
+  return Math.min(siblings, 3) / 3;
 }

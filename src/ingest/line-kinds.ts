@@ -34,8 +34,13 @@ export function lineKind(paragraph: Paragraph): LineKind {
 /** Short, and not a finished sentence: could be a headline or a subheading. */
 export function isHeadingShaped(text: string): boolean {
   if (text.length > MAX_HEADING_LENGTH || text.length < 2) return false;
-  if (/[，。；]/.test(text.slice(0, -1)) && text.length > 30) return false;
+  // A headline may hold one comma ("疫情冲击下，…？"); two, or a full stop, make it a sentence.
+  const body = text.slice(0, -1);
+  if (/[。；]/.test(body) && text.length > 30) return false;
+  const commas = (body.match(/[，,]/g) ?? []).length;
+  if (commas > 1 && text.length > 30) return false;
+  if (commas === 1 && text.length > 40) return false;
   // A question or exclamation can be a heading; a statement ending in 。 cannot.
-  if (/[？！?!]$/.test(text)) return text.length <= 40 && !/[。，；]/.test(text);
+  if (/[？！?!]$/.test(text)) return text.length <= 40 && !/[。；]/.test(text);
   return !endsSentence(text);
 }

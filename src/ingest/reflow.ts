@@ -30,6 +30,8 @@ export function measureWrapStyle(lines: SourceLine[]): WrapStyle {
 
 /** Long enough that it cannot be a headline: a paragraph a page break cut short. */
 const CUT_PARAGRAPH_LENGTH = 60;
+/** A full line holding a sentence's comma or full stop is prose cut short, not a headline. */
+const CUT_SENTENCE_LENGTH = 36;
 
 /**
  * Joins hard-wrapped lines back into paragraphs, one line each, and removes the spaces that
@@ -72,7 +74,8 @@ function continues(lastLine: string, paragraph: string, next: string, style: Wra
   if (isSourceCredit(next)) return false;
   if (style.trailingSpaceEndsParagraph) return !/[ \u3000]$/.test(lastLine);
   if (style.wrapWidth === null) {
-    return !endsSentence(last) && (endsMidSentence(last) || paragraph.length >= CUT_PARAGRAPH_LENGTH) && !/^——/.test(next.trim());
+    const cut = paragraph.length >= CUT_PARAGRAPH_LENGTH || (paragraph.length >= CUT_SENTENCE_LENGTH && /[，。；]/.test(paragraph));
+    return !endsSentence(last) && (endsMidSentence(last) || cut) && !/^——/.test(next.trim());
   }
   // Magazine text: proportional digits and the first line's indent make widths uneven, so a
   // line goes on unless it ends a sentence or is clearly short (a headline, a caption).

@@ -14,6 +14,9 @@ describe('lineKind', () => {
     ['会议现场', 'note'],
     ['数字经济将成拉动经济增长重要引擎', 'heading'],
     ['大数据风控能否穿越周期？', 'heading'],
+    ['疫情冲击下，大数据风控能否穿越周期？', 'heading'],
+    ['工信部回应记者提问：发展数字经济，鼓励企业尝试个性化产业道路', 'heading'],
+    ['专家还提醒，除了突破计算、存储等领域的技术外，还要注意个人信息', 'prose'],
     ['目前重点遴选培育了101家企业。', 'prose'],
   ])('classifies %s as %s', (text, kind) => {
     expect(lineKind(p(text))).toBe(kind);

@@ -20,6 +20,12 @@ describe('reflowParagraphs', () => {
     expect(paragraphs.map((p) => p.text)).toEqual(['标题一', `${long}量。`, '新的一段。']);
   });
 
+  it('mends a page-break cut in a full line that holds a comma, which no headline would', () => {
+    const cut = '百度搜索及时发布新冠肺炎疫情搜索大数据与民众迁徙路线图，辐射范围达300多个';
+    const paragraphs = reflowParagraphs(lines(`${cut}\n\n城市，成为反映疫情趋势的风向标。\n\n数字经济将成拉动经济增长重要引擎`), { wrapWidth: null, trailingSpaceEndsParagraph: false });
+    expect(paragraphs.map((p) => p.text)).toEqual([`${cut}城市，成为反映疫情趋势的风向标。`, '数字经济将成拉动经济增长重要引擎']);
+  });
+
   it('joins a drop cap to the rest of its sentence', () => {
     const paragraphs = reflowParagraphs(lines(' 建\n成开通 5G 基站 60 万个。'), { wrapWidth: null, trailingSpaceEndsParagraph: false });
     expect(paragraphs.map((p) => p.text)).toEqual(['建成开通 5G 基站 60 万个。']);

@@ -1,0 +1,67 @@
+import type { Paragraph } from '../types.ts';
+import type { LineKind } from './line-kinds.ts';
+
+/**
+ * How much the text on either side of a heading shares its vocabulary (TextTiling's idea).
+ * A subheading sits inside one story, so the words before and after it overlap, and its own
+ * words are already in play; a headline opens a new story, so both drop. Words are Chinese
+ * character pairs, weighted by how rare they are in the bulletin, so that 发展 or 我国 count
+ * for little and 量子 or 反垄断 for much.
+ */
+export interface LexicalCohesion {
+  /** Weighted cosine similarity of the `size` characters before paragraph i and after it. */
+  across(i: number, size: number): number;
+  /** The share of paragraph i's own character pairs found in the `size` characters before it. */
+  headingWordsBefore(i: number, size: number): number;
+}
+
+const HAN_PAIR = /^[\u3400-\u9fff]{2}$/u;
+
+function characterPairs(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  const chars = [...text];
+  for (let k = 0; k < chars.length - 1; k++) {
+    const pair = chars[k] + chars[k + 1];
+    if (HAN_PAIR.test(pair)) counts.set(pair, (counts.get(pair) ?? 0) + 1);
+  }
+  return counts;
+}
+
+export function measureCohesion(paragraphs: Paragraph[], kinds: LineKind[]): LexicalCohesion {
+  const documentFrequency = new Map<string, number>();
+  for (const p of paragraphs) for (const pair of characterPairs(p.text).keys()) documentFrequency.set(pair, (documentFrequency.get(pair) ?? 0) + 1);
+  const rarity = (pair: string) => Math.log(paragraphs.length / (documentFrequency.get(pair) ?? paragraphs.length));
+
+  // A section heading ends the run on either side: text across it is not one story.
+  const before = (i: number, size: number) => {
+    let text = '';
+    for (let k = i - 1; k >= 0 && text.length < size && kinds[k] !== 'section'; k--) text = paragraphs[k].text + text;
+    return text.slice(-size);
+  };
+  const after = (i: number, size: number) => {
+    let text = '';
+    for (let k = i + 1; k < paragraphs.length && text.length < size && kinds[k] !== 'section'; k++) text += paragraphs[k].text;
+    return text.slice(0, size);
+  };
+
+  return {
+    across(i, size) {
+      const a = characterPairs(before(i, size));
+      const b = characterPairs(after(i, size));
+      let dot = 0, normA = 0, normB = 0;
+      for (const [pair, n] of a) {
+        const w = rarity(pair);
+        normA += (n * w) ** 2;
+        dot += n * w * (b.get(pair) ?? 0) * w;
+      }
+      for (const [pair, n] of b) normB += (n * rarity(pair)) ** 2;
+      return normA > 0 && normB > 0 ? dot / Math.sqrt(normA * normB) : 0;
+    },
+    headingWordsBefore(i, size) {
+      const pairs = [...characterPairs(paragraphs[i].text).keys()];
+      if (pairs.length === 0) return 0;
+      const text = before(i, size);
+      return pairs.filter((pair) => text.includes(pair)).length / pairs.length;
+    },
+  };
+}

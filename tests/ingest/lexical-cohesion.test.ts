@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { measureCohesion } from '../../src/ingest/lexical-cohesion.ts';
+import { lineKind } from '../../src/ingest/line-kinds.ts';
+
+const story = (topic: string, n: number) =>
+  Array.from({ length: n }, (_, k) => `${topic}相关工作第${k}次推进，${topic}项目进展顺利，${topic}成效明显。`);
+
+function bulletin(texts: string[]) {
+  const paragraphs = texts.map((text, line) => ({ text, line: line + 1 }));
+  return { paragraphs, cohesion: measureCohesion(paragraphs, paragraphs.map(lineKind)) };
+}
+
+describe('measureCohesion', () => {
+  const { paragraphs, cohesion } = bulletin([
+    ...story('量子通信', 4),
+    '量子通信网络建设提速',
+    ...story('量子通信', 4),
+    '芯片巨头开启异构大战',
+    ...story('芯片封装', 4),
+  ]);
+  const subheading = paragraphs.findIndex((p) => p.text === '量子通信网络建设提速');
+  const headline = paragraphs.findIndex((p) => p.text === '芯片巨头开启异构大战');
+
+  it('finds the text on both sides of a subheading more alike than across a change of story', () => {
+    expect(cohesion.across(subheading, 120)).toBeGreaterThan(0.5);
+    expect(cohesion.across(headline, 120)).toBeLessThan(cohesion.across(subheading, 120) / 2);
+  });
+
+  it('finds a subheading’s words already used before it, and a new headline’s not', () => {
+    expect(cohesion.headingWordsBefore(subheading, 600)).toBeGreaterThan(0.3);
+    expect(cohesion.headingWordsBefore(headline, 600)).toBe(0);
+  });
+
+  it('does not look across a section heading', () => {
+    const { cohesion: sectioned } = bulletin([...story('量子通信', 3), '技术情报', '量子通信网络建设提速', ...story('量子通信', 3)]);
+    expect(sectioned.across(4, 600)).toBe(0);
+    expect(sectioned.headingWordsBefore(4, 600)).toBe(0);
+  });
+});
