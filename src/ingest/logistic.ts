@@ -10,9 +10,17 @@ export function predict(model: LogisticModel, x: number[]): number {
   return 1 / (1 + Math.exp(-z));
 }
 
-/** Full-batch gradient descent with L2; classes balanced so rare headlines are not ignored. */
-export function trainLogistic(samples: { x: number[]; y: number }[], epochs = 3000, rate = 0.5, l2 = 0.01): LogisticModel {
-  const dims = samples[0]?.x.length ?? 0;
+/**
+ * Full-batch gradient descent with L2; classes balanced so rare headlines are not ignored.
+ * Features are standardised while learning, so that one measured in hundredths (a cosine)
+ * is not held back by the penalty more than a 0/1 flag; the weights returned apply to the
+ * raw features.
+ */
+export function trainLogistic(raw: { x: number[]; y: number }[], epochs = 3000, rate = 0.5, l2 = 0.01): LogisticModel {
+  const dims = raw[0]?.x.length ?? 0;
+  const mean = Array.from({ length: dims }, (_, i) => raw.reduce((s, r) => s + r.x[i], 0) / raw.length);
+  const spread = mean.map((m, i) => Math.sqrt(raw.reduce((s, r) => s + (r.x[i] - m) ** 2, 0) / raw.length) || 1);
+  const samples = raw.map((r) => ({ y: r.y, x: r.x.map((v, i) => (v - mean[i]) / spread[i]) }));
   const model: LogisticModel = { weights: new Array(dims).fill(0), bias: 0 };
   const positives = samples.filter((s) => s.y === 1).length;
   const weightOf = (y: number) => (y === 1 ? Math.sqrt(samples.length / (2 * positives)) : 1);
@@ -27,5 +35,6 @@ export function trainLogistic(samples: { x: number[]; y: number }[], epochs = 30
     for (let i = 0; i < dims; i++) model.weights[i] -= rate * (grad[i] / samples.length + l2 * model.weights[i]);
     model.bias -= (rate * gradBias) / samples.length;
   }
-  return model;
+  const weights = model.weights.map((w, i) => w / spread[i]);
+  return { weights, bias: model.bias - weights.reduce((s, w, i) => s + w * mean[i], 0) };
 }

@@ -1,0 +1,60 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { decodeBulletin } from '../ingest/decode.ts';
+import { findStructure, type HeadlineModel } from '../ingest/find-structure.ts';
+import { headlineFeatures } from '../ingest/headline-features.ts';
+import { measureCohesion } from '../ingest/lexical-cohesion.ts';
+import { trainLogistic, type LogisticModel } from '../ingest/logistic.ts';
+import { headlineSimilarity } from '../ingest/match-toc.ts';
+import { normaliseLines } from '../ingest/normalise.ts';
+import type { NormalisedText } from '../types.ts';
+import { readLabels, type LabelledArticle } from './labels.ts';
+import { titleF1, type F1 } from './title-f1.ts';
+
+interface Sample { x: number[]; y: number }
+
+/** A bulletin with reference labels, read as if it had no table of contents. */
+export interface LabelledBulletin {
+  name: string;
+  text: NormalisedText;
+  labels: LabelledArticle[];
+  /** One per heading candidate: its features, and whether it is a labelled headline. */
+  samples: Sample[];
+}
+
+export function readLabelledBulletins(seedDir: string, labelDir: string): LabelledBulletin[] {
+  const bulletins: LabelledBulletin[] = [];
+  for (const name of readdirSync(seedDir).filter((f) => f.endsWith('.txt')).sort()) {
+    const labels = readLabels(labelDir, name);
+    if (!labels) continue;
+    const text = { ...normaliseLines(decodeBulletin(name, readFileSync(join(seedDir, name)))), toc: [] };
+    // The classifier learns from paragraphs and kinds exactly as find-structure gives them to it.
+    const { paragraphs, kinds } = findStructure(text);
+    const cohesion = measureCohesion(paragraphs, kinds);
+    const samples: Sample[] = [];
+    paragraphs.forEach((p, i) => {
+      if (kinds[i] !== 'heading') return;
+      const y = labels.some((l) => l.line === p.line || headlineSimilarity(l.title, p.text) >= 0.9) ? 1 : 0;
+      samples.push({ x: headlineFeatures(paragraphs, kinds, i, cohesion), y });
+    });
+    bulletins.push({ name, text, labels, samples });
+  }
+  return bulletins;
+}
+
+export function trainHeadlineModel(bulletins: LabelledBulletin[]): LogisticModel {
+  return trainLogistic(bulletins.flatMap((b) => b.samples));
+}
+
+/**
+ * Title F1 of each bulletin split by a model trained on all the others, through the ingest's
+ * own decision path: the honest estimate of how a bulletin never seen will be split.
+ */
+export function leaveOneOut(bulletins: LabelledBulletin[], threshold: number): { name: string; score: F1 }[] {
+  return bulletins.map((held) => {
+    const model: HeadlineModel = { ...trainHeadlineModel(bulletins.filter((b) => b !== held)), threshold };
+    const structure = findStructure(held.text, model);
+    const titles = structure.headlines.map((i) => structure.paragraphs[i].text);
+    return { name: held.name, score: titleF1(titles, held.labels.map((l) => l.title)) };
+  });
+}
