@@ -41,10 +41,12 @@ export function findStructure(text: NormalisedText, model: HeadlineModel = weigh
  * a story; in bulletins without credits, any other heading does when the classifier says so.
  */
 function classifyHeadlines(paragraphs: Paragraph[], kinds: LineKind[], model: HeadlineModel): number[] {
-  // Where "来源：" credits close the stories, a story opens right after one, and a heading
-  // elsewhere is a subheading or a caption: on the magazine bulletin, letting the classifier
-  // cut there too only added false splits (leave-one-out F1 0.786 without it, 0.647 at 0.95).
-  const credited = kinds.filter((k) => k === 'source').length >= 3;
+  // In the magazine layout (no section headings, "来源：" credits closing the stories) a story
+  // opens right after a credit, and a heading elsewhere is a subheading or a caption: on the
+  // magazine bulletin, letting the classifier cut there too only added false splits
+  // (leave-one-out F1 0.786 without it, 0.647 at 0.95). A sectioned bulletin that credits some
+  // stories still needs the classifier for the others.
+  const credited = kinds.filter((k) => k === 'source').length >= 3 && !kinds.includes('section');
   const cohesion = measureCohesion(paragraphs, kinds);
   const headlines: number[] = [];
   for (let i = 0; i < paragraphs.length; i++) {

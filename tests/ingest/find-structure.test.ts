@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { findStructure } from '../../src/ingest/find-structure.ts';
+import type { NormalisedText } from '../../src/types.ts';
+
+const story = (topic: string, n: number) =>
+  Array.from({ length: n }, (_, k) => `${topic}相关工作第${k + 1}阶段稳步推进，${topic}项目进展顺利，各方评价${topic}成效明显。`);
+
+function text(paragraphs: string[], toc: NormalisedText['toc'] = []): NormalisedText {
+  return { file: 'case.txt', paragraphs: paragraphs.map((t, i) => ({ text: t, line: i + 1 })), toc, furniture: [], overrides: {} };
+}
+
+const credited = (opening: string[]) => [
+  ...opening,
+  '数字乡村建设全面提速',
+  ...story('数字乡村', 3),
+  '来源：人民邮电报',
+  '智慧港口建设迈上新台阶',
+  ...story('智慧港口', 3),
+  '来源：人民邮电报',
+  '工业互联网平台加快落地',
+  ...story('工业互联网', 3),
+  '来源：人民邮电报',
+  '河南人工智能产业发展呈现良好态势',
+  ...story('人工智能', 3),
+  '英国欲加码对谷歌反垄断监管',
+  '据外媒报道，英国正准备就美国科技公司谷歌最新的广告数据政策展开反垄断调查评估。',
+  ...story('反垄断', 3),
+];
+const titles = (t: NormalisedText) => {
+  const s = findStructure(t);
+  return s.headlines.map((i) => s.paragraphs[i].text);
+};
+
+describe('findStructure', () => {
+  it('opens a story after every source credit, and only there, in a magazine without sections', () => {
+    expect(titles(text(credited([])))).toEqual(['数字乡村建设全面提速', '智慧港口建设迈上新台阶', '工业互联网平台加快落地', '河南人工智能产业发展呈现良好态势']);
+  });
+
+  it('still asks the classifier about uncredited headlines in a bulletin with sections', () => {
+    expect(titles(text(credited(['海外借鉴'])))).toContain('英国欲加码对谷歌反垄断监管');
+  });
+
+  it('takes the headlines its table of contents names, and warns of an entry it cannot find', () => {
+    const toc = [{ title: '智慧港口建设迈上新台阶', section: null, page: 2, line: 1 }, { title: '量子通信网络正式开通', section: null, page: 3, line: 2 }];
+    const structure = findStructure(text(credited(['海外借鉴']), toc));
+    expect(structure.headlines.map((i) => structure.paragraphs[i].text)).toEqual(['智慧港口建设迈上新台阶']);
+    expect(structure.warnings.map((w) => w.message).join()).toContain('量子通信网络正式开通');
+  });
+});
