@@ -15,14 +15,15 @@ export interface LexicalCohesion {
   headingWordsBefore(i: number, size: number): number;
 }
 
-const HAN_PAIR = /^[\u3400-\u9fff]{2}$/u;
+const isHan = (code: number) => code >= 0x3400 && code <= 0x9fff;
 
 function characterPairs(text: string): Map<string, number> {
   const counts = new Map<string, number>();
-  const chars = [...text];
-  for (let k = 0; k < chars.length - 1; k++) {
-    const pair = chars[k] + chars[k + 1];
-    if (HAN_PAIR.test(pair)) counts.set(pair, (counts.get(pair) ?? 0) + 1);
+  // Han characters are all in the Basic Multilingual Plane, so UTF-16 units will do here.
+  for (let k = 0; k < text.length - 1; k++) {
+    if (!isHan(text.charCodeAt(k)) || !isHan(text.charCodeAt(k + 1))) continue;
+    const pair = text.slice(k, k + 2);
+    counts.set(pair, (counts.get(pair) ?? 0) + 1);
   }
   return counts;
 }
@@ -30,7 +31,8 @@ function characterPairs(text: string): Map<string, number> {
 export function measureCohesion(paragraphs: Paragraph[], kinds: LineKind[]): LexicalCohesion {
   const documentFrequency = new Map<string, number>();
   for (const p of paragraphs) for (const pair of characterPairs(p.text).keys()) documentFrequency.set(pair, (documentFrequency.get(pair) ?? 0) + 1);
-  const rarity = (pair: string) => Math.log(paragraphs.length / (documentFrequency.get(pair) ?? paragraphs.length));
+  const rarities = new Map([...documentFrequency].map(([pair, n]) => [pair, Math.log(paragraphs.length / n)]));
+  const rarity = (pair: string) => rarities.get(pair) ?? 0;
 
   // A section heading ends the run on either side: text across it is not one story.
   const before = (i: number, size: number) => {
