@@ -38,23 +38,20 @@ export function findStructure(text: NormalisedText, model: HeadlineModel = weigh
 
 /**
  * Without a table of contents: the heading after a section heading or a "来源：" credit opens
- * a story; in bulletins without credits, any other heading does when the classifier says so.
+ * a story; outside the magazine layout, any other heading does when the classifier says so.
  */
 function classifyHeadlines(paragraphs: Paragraph[], kinds: LineKind[], model: HeadlineModel): number[] {
+  const headings = kinds.flatMap((kind, i) => (kind === 'heading' ? [i] : []));
+  const opensStory = (i: number) => i === 0 || kinds[i - 1] === 'section' || kinds[i - 1] === 'source';
   // In the magazine layout (no section headings, "来源：" credits closing the stories) a story
   // opens right after a credit, and a heading elsewhere is a subheading or a caption: on the
   // magazine bulletin, letting the classifier cut there too only added false splits
   // (leave-one-out F1 0.786 without it, 0.647 at 0.95). A sectioned bulletin that credits some
   // stories still needs the classifier for the others.
-  const credited = kinds.filter((k) => k === 'source').length >= 3 && !kinds.includes('section');
+  const magazine = kinds.filter((k) => k === 'source').length >= 3 && !kinds.includes('section');
+  if (magazine) return headings.filter(opensStory);
   const cohesion = measureCohesion(paragraphs, kinds);
-  const headlines: number[] = [];
-  for (let i = 0; i < paragraphs.length; i++) {
-    if (kinds[i] !== 'heading') continue;
-    const opensStory = kinds[i - 1] === 'section' || kinds[i - 1] === 'source' || i === 0;
-    if (opensStory || (!credited && predict(model, headlineFeatures(paragraphs, kinds, i, cohesion)) >= model.threshold)) headlines.push(i);
-  }
-  return headlines;
+  return headings.filter((i) => opensStory(i) || predict(model, headlineFeatures(paragraphs, kinds, i, cohesion)) >= model.threshold);
 }
 
 function fromToc(text: NormalisedText, paragraphs: Paragraph[], kinds: LineKind[]): Omit<Structure, 'tables'> {

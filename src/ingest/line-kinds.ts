@@ -34,7 +34,8 @@ export function lineKind(paragraph: Paragraph): LineKind {
 /** Short, and not a finished sentence: could be a headline or a subheading. */
 export function isHeadingShaped(text: string): boolean {
   if (text.length > MAX_HEADING_LENGTH || text.length < 2) return false;
-  // A headline may hold one comma ("疫情冲击下，…？"); two, or a full stop, make it a sentence.
+  // A headline may hold one comma ("疫情冲击下，…？"); in a longer line, two commas or a full
+  // stop make it a sentence.
   const body = text.slice(0, -1);
   if (/[。；]/.test(body) && text.length > 30) return false;
   const commas = (body.match(/[，,]/g) ?? []).length;
