@@ -19,7 +19,8 @@ const isHan = (code: number) => code >= 0x3400 && code <= 0x9fff;
 
 function characterPairs(text: string): Map<string, number> {
   const counts = new Map<string, number>();
-  // Han characters are all in the Basic Multilingual Plane, so UTF-16 units will do here.
+  // The characters counted (U+3400 to U+9FFF) all lie in the Basic Multilingual Plane, so
+  // stepping by UTF-16 unit finds every pair of them.
   for (let k = 0; k < text.length - 1; k++) {
     if (!isHan(text.charCodeAt(k)) || !isHan(text.charCodeAt(k + 1))) continue;
     const pair = text.slice(k, k + 2);
@@ -35,10 +36,18 @@ export function measureCohesion(paragraphs: Paragraph[], kinds: LineKind[]): Lex
   const rarity = (pair: string) => rarities.get(pair) ?? 0;
 
   // A section heading ends the run on either side: text across it is not one story.
+  // Both measures read the same window before a heading: build it once.
+  const windowsBefore = new Map<string, string>();
   const before = (i: number, size: number) => {
-    let text = '';
-    for (let k = i - 1; k >= 0 && text.length < size && kinds[k] !== 'section'; k--) text = paragraphs[k].text + text;
-    return text.slice(-size);
+    const key = `${i}:${size}`;
+    let window = windowsBefore.get(key);
+    if (window === undefined) {
+      let text = '';
+      for (let k = i - 1; k >= 0 && text.length < size && kinds[k] !== 'section'; k--) text = paragraphs[k].text + text;
+      window = text.slice(-size);
+      windowsBefore.set(key, window);
+    }
+    return window;
   };
   const after = (i: number, size: number) => {
     let text = '';
