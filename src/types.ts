@@ -34,7 +34,16 @@ export interface Paragraph {
   text: string;
   /** 1-based line in the source file where it starts. */
   line: number;
+  /** Set when the layout, not the wording, marks the line as display type (see display-lines.ts). */
+  display?: DisplayRole;
 }
+
+/**
+ * How a magazine layout sets a display line: 'start' opens a display block (a headline),
+ * 'tight' is printed tight under the line before, 'subtitle' is a tight line that does not
+ * go on from the headline above it.
+ */
+export type DisplayRole = 'start' | 'tight' | 'subtitle';
 
 export interface TocEntry {
   title: string;

@@ -6,6 +6,8 @@ export interface ArticlePlan {
   kinds: LineKind[];
   /** Indices of headline paragraphs, ascending. */
   headlines: number[];
+  /** Headlines printed after the first part of their own story, with the paragraph where it starts. */
+  storyStarts?: Map<number, number>;
   /** Recovered tables by the source line of their first paragraph. */
   tables: Map<number, string[][]>;
   file: string;
@@ -14,16 +16,21 @@ export interface ArticlePlan {
 /**
  * Cuts the paragraph stream at the headlines and files each article under the section
  * heading printed above it. Nothing is dropped: text before the first headline opens the
- * first article's body, with a warning.
+ * first article's body, with a warning. A story whose headline was printed after its first
+ * part keeps that part, in order, at the start of its body.
  */
 export function assembleArticles(plan: ArticlePlan): { articles: Article[]; warnings: IngestWarning[] } {
   const { paragraphs, kinds, headlines, tables, file } = plan;
+  const liftedAt = new Set(plan.storyStarts?.values() ?? []);
   const warnings: IngestWarning[] = [];
   const articles: Article[] = [];
   const starts = new Set(headlines);
   let section: Section = SECTIONS[0];
   let pending: Block[] = [];
   let current: Article | null = null;
+  /** The first part of a story whose headline comes later. */
+  let opening: Block[] | null = null;
+  const target = () => opening ?? (current ? current.blocks : pending);
 
   for (let i = 0; i < paragraphs.length; i++) {
     const { text, line } = paragraphs[i];
@@ -32,12 +39,14 @@ export function assembleArticles(plan: ArticlePlan): { articles: Article[]; warn
       section = text as Section;
       continue;
     }
+    if (liftedAt.has(i)) opening = [];
     if (starts.has(i)) {
-      current = { title: text, section, sectionInferred: false, order: articles.length + 1, line, blocks: pending };
-      if (pending.length > 0) {
+      current = { title: text, section, sectionInferred: false, order: articles.length + 1, line, blocks: opening ?? pending };
+      if (!opening && pending.length > 0) {
         warnings.push({ file, line: pending[0].line, message: `text before the first headline was kept at the start of "${text}"` });
       }
       pending = [];
+      opening = null;
       if (kinds[i + 1] === 'subtitle') {
         current.subtitle = paragraphs[i + 1].text;
         i++;
@@ -49,11 +58,10 @@ export function assembleArticles(plan: ArticlePlan): { articles: Article[]; warn
       const rows = tables.get(line);
       // Only a table's first paragraph carries its rows; the rest were folded into them.
       if (!rows) continue;
-      (current ? current.blocks : pending).push({ type: 'table', rows, line });
+      target().push({ type: 'table', rows, line });
       continue;
     }
-    const block = toBlock(kind, text, line);
-    (current ? current.blocks : pending).push(block);
+    target().push(toBlock(kind, text, line));
   }
   // Text is pending only until the first headline; with none at all the pipeline stops with an error.
   return { articles, warnings };

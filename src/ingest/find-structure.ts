@@ -15,6 +15,11 @@ export interface Structure {
   paragraphs: Paragraph[];
   kinds: LineKind[];
   headlines: number[];
+  /**
+   * For a headline that two-column extraction printed after the first part of its own story:
+   * the paragraph where that story starts. Keyed by the headline's index.
+   */
+  storyStarts: Map<number, number>;
   /** Recovered tables, by the source line where each starts; their paragraphs are of kind 'table'. */
   tables: Map<number, string[][]>;
   warnings: IngestWarning[];
@@ -31,30 +36,51 @@ export function findStructure(text: NormalisedText, model: HeadlineModel = weigh
   const paragraphs = text.toc.length > 0 ? text.paragraphs : mergeHeadingLines(text.paragraphs, (p) => inTable(p) !== undefined);
   const kinds = paragraphs.map((p) => (inTable(p) ? 'table' : lineKind(p)));
   const tables = new Map(tableLines.map((t) => [t.from, t.rows]));
-  if (text.toc.length > 0) return { ...fromToc(text, paragraphs, kinds), tables };
+  if (text.toc.length > 0) return { ...fromToc(text, paragraphs, kinds), storyStarts: new Map(), tables };
+  if (isMagazineLayout(kinds)) return { paragraphs, kinds, ...magazineStories(paragraphs, kinds), tables, warnings: [] };
   const headlines = classifyHeadlines(paragraphs, kinds, model);
-  return { paragraphs, kinds, headlines, tables, warnings: [] };
+  return { paragraphs, kinds, headlines, storyStarts: new Map(), tables, warnings: [] };
+}
+
+const headingIndices = (kinds: LineKind[]) => kinds.flatMap((kind, i) => (kind === 'heading' ? [i] : []));
+const opensStory = (kinds: LineKind[], i: number) => i === 0 || kinds[i - 1] === 'section' || kinds[i - 1] === 'source';
+
+/**
+ * Without a table of contents, in a bulletin with sections: the heading after a section heading
+ * or a "来源：" credit opens a story; any other heading does when the classifier says so.
+ */
+function classifyHeadlines(paragraphs: Paragraph[], kinds: LineKind[], model: HeadlineModel): number[] {
+  const cohesion = measureCohesion(paragraphs, kinds);
+  return headingIndices(kinds).filter((i) => opensStory(kinds, i) || predict(model, headlineFeatures(paragraphs, kinds, i, cohesion)) >= model.threshold);
 }
 
 /**
- * Without a table of contents: the heading after a section heading or a "来源：" credit opens
- * a story; outside the magazine layout, any other heading does when the classifier says so.
+ * The magazine layout: a story opens right after a "来源：" credit, or where the layout sets a
+ * headline in display type (display-lines.ts). Any other heading is a subheading or a caption:
+ * on the magazine bulletin, letting the classifier cut there too only added false splits.
+ * A story that opens with prose after its credit had its headline printed further down by
+ * two-column extraction; the first display headline after the credit is lifted to its start.
  */
-function classifyHeadlines(paragraphs: Paragraph[], kinds: LineKind[], model: HeadlineModel): number[] {
-  const headings = kinds.flatMap((kind, i) => (kind === 'heading' ? [i] : []));
-  const opensStory = (i: number) => i === 0 || kinds[i - 1] === 'section' || kinds[i - 1] === 'source';
-  // In the magazine layout (no section headings, "来源：" credits closing the stories) a story
-  // opens right after a credit, and a heading elsewhere is a subheading or a caption: on the
-  // magazine bulletin, letting the classifier cut there too only added false splits
-  // (leave-one-out F1 0.786 without it, 0.647 at 0.95). A sectioned bulletin that credits some
-  // stories still needs the classifier for the others.
-  const magazine = kinds.filter((k) => k === 'source').length >= 3 && !kinds.includes('section');
-  if (magazine) return headings.filter(opensStory);
-  const cohesion = measureCohesion(paragraphs, kinds);
-  return headings.filter((i) => opensStory(i) || predict(model, headlineFeatures(paragraphs, kinds, i, cohesion)) >= model.threshold);
+function magazineStories(paragraphs: Paragraph[], kinds: LineKind[]): { headlines: number[]; storyStarts: Map<number, number> } {
+  const headlines = headingIndices(kinds).filter((i) => opensStory(kinds, i) || paragraphs[i].display === 'start');
+  const storyStarts = new Map<number, number>();
+  kinds.forEach((kind, credit) => {
+    if (kind !== 'source') return;
+    const headline = headlines.find((h) => h > credit);
+    if (headline === undefined || headline === credit + 1) return;
+    // Another credit first means the text after this one is a tail woven in, not an opening.
+    if (kinds.slice(credit + 1, headline).includes('source')) return;
+    storyStarts.set(headline, credit + 1);
+  });
+  return { headlines, storyStarts };
 }
 
-function fromToc(text: NormalisedText, paragraphs: Paragraph[], kinds: LineKind[]): Omit<Structure, 'tables'> {
+/** No section headings, and "来源：" credits closing the stories: the classifier is not consulted. */
+export function isMagazineLayout(kinds: LineKind[]): boolean {
+  return kinds.filter((k) => k === 'source').length >= 3 && !kinds.includes('section');
+}
+
+function fromToc(text: NormalisedText, paragraphs: Paragraph[], kinds: LineKind[]): Omit<Structure, 'tables' | 'storyStarts'> {
   const warnings: IngestWarning[] = [];
   const matches = matchTocEntries(text.toc, paragraphs, (i) => kinds[i] !== 'section' && paragraphs[i].text.length <= 80);
   const headlines: number[] = [];

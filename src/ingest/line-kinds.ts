@@ -13,13 +13,14 @@ export function isSourceCredit(text: string): boolean {
   return SOURCE.test(text.trim()) && text.trim().length <= 40;
 }
 /** Serial markers, photo captions and editorial notices: kept, but never prose or headings. */
-const NOTE = /^(【[^】]{1,12}】|（[^）]{0,12}(图|摄|供图)[^）]{0,6}）)$|(现场|合影|留影|剪彩|揭牌仪式)。?$|^(图|图片)[\d一二三四五六七八九十：:]/;
+const NOTE = /^(【[^】]{1,12}】|（[^）]{0,12}(图|摄|供图)[^）]{0,6}）)$|(现场|合影|留影|剪彩|揭牌仪式)。?$|[^，。；]发言$|^(图|图片)[\d一二三四五六七八九十：:]/;
 
 export const MAX_HEADING_LENGTH = 64;
 
 export function lineKind(paragraph: Paragraph): LineKind {
   const text = paragraph.text;
   if (isSection(text)) return 'section';
+  if (paragraph.display === 'subtitle') return 'subtitle';
   if (/^——|^—[^—]/.test(text) && text.length <= 60) return 'subtitle';
   if (isSourceCredit(text)) return 'source';
   if (NOTE.test(text) && text.length <= 30) return 'note';

@@ -1,6 +1,6 @@
 import type { Paragraph } from '../types.ts';
 import { lineKind, type LineKind } from './line-kinds.ts';
-import { joinWrapped } from './text.ts';
+import { displayWidth, joinWrapped } from './text.ts';
 
 /**
  * A headline or subheading printed over two or three short lines arrives as separate
@@ -16,7 +16,24 @@ export function mergeHeadingLines(paragraphs: Paragraph[], keepApart: (p: Paragr
   for (const paragraph of paragraphs) {
     const kind = lineKind(paragraph);
     const last = out[out.length - 1];
-    if (last && previousKind === 'heading' && kind === 'heading' && !keepApart(last) && !keepApart(paragraph)) {
+    if (last?.display && paragraph.display === 'tight') {
+      // A display block's next line goes on from the headline when the headline cannot stand
+      // alone or filled its line first (a wrap); otherwise it is the headline's subtitle.
+      const wraps = (lastOpensStory && joined < 2) || incomplete(last.text, paragraph.text) || displayWidth(last.text) >= displayWidth(paragraph.text);
+      if (wraps) {
+        out[out.length - 1] = { ...last, text: joinWrapped(last.text, paragraph.text) };
+        previousKind = lineKind(out[out.length - 1]);
+        joined++;
+      } else {
+        out.push({ ...paragraph, display: 'subtitle' });
+        previousKind = 'subtitle';
+        lastOpensStory = false;
+        joined = 0;
+      }
+      continue;
+    }
+    // A line the layout set as a new display block never continues the heading before it.
+    if (last && paragraph.display !== 'start' && previousKind === 'heading' && kind === 'heading' && !keepApart(last) && !keepApart(paragraph)) {
       const storyHeadline = lastOpensStory && joined < 2 && [...last.text].length + [...paragraph.text].length <= 48;
       if (storyHeadline || incomplete(last.text, paragraph.text)) {
         const merged = { ...last, text: joinWrapped(last.text, paragraph.text) };

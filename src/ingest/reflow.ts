@@ -1,8 +1,9 @@
 import type { Paragraph } from '../types.ts';
 import { tableRowCells } from './detect-tables.ts';
+import { findDisplayLines, type LineSetting } from './display-lines.ts';
 import type { SourceLine } from './furniture.ts';
 import { isSourceCredit } from './line-kinds.ts';
-import { displayWidth, endsMidSentence, endsSentence, isHan, joinWrapped, tidySpaces } from './text.ts';
+import { displayWidth, endsMidSentence, endsSentence, isHan, joinWrapped, tidyDisplaySpaces, tidySpaces } from './text.ts';
 
 /** How the extractor laid the text out, measured from the text itself. */
 export interface WrapStyle {
@@ -10,6 +11,8 @@ export interface WrapStyle {
   wrapWidth: number | null;
   /** PDF extraction marks a paragraph's last line with a trailing space. */
   trailingSpaceEndsParagraph: boolean;
+  /** A blank line between every two printed lines, so lines printed tight together are set apart. */
+  doubleSpaced: boolean;
 }
 
 export function measureWrapStyle(lines: SourceLine[]): WrapStyle {
@@ -21,12 +24,18 @@ export function measureWrapStyle(lines: SourceLine[]): WrapStyle {
   const wrapped = widths.length > 0 && nearMode / widths.length >= 0.5;
   const finished = lines.filter((l) => endsSentence(l.text));
   const trailing = finished.filter((l) => /[ \u3000]$/.test(l.text)).length;
+  const printed = lines.filter((l) => l.text.trim() !== '');
+  const afterBlank = printed.filter((l, k) => k > 0 && printed[k - 1].line < l.line - 1).length;
   return {
+    doubleSpaced: printed.length > 1 && afterBlank / (printed.length - 1) >= DOUBLE_SPACED_SHARE,
     wrapWidth: wrapped ? mode : null,
     // Only a marker when some lines lack it: an export that pads every line says nothing.
     trailingSpaceEndsParagraph: finished.length > 0 && trailing / finished.length >= 0.5 && lines.some((l) => l.text.trim() !== '' && !/[ \u3000]$/.test(l.text)),
   };
 }
+
+/** Page seams and headlines print some lines tight; double spacing is what nearly all lines have. */
+const DOUBLE_SPACED_SHARE = 0.8;
 
 /** Long enough that it cannot be a headline: a paragraph a page break cut short. */
 const CUT_PARAGRAPH_LENGTH = 60;
@@ -39,26 +48,30 @@ const CUT_SENTENCE_LENGTH = 36;
  */
 export function reflowParagraphs(lines: SourceLine[], style: WrapStyle): Paragraph[] {
   const paragraphs: Paragraph[] = [];
-  let current: { text: string; line: number; physical: number; last: string; afterCredit: boolean } | null = null;
+  let current: { text: string; line: number; physical: number; last: string; afterCredit: boolean; setting?: LineSetting } | null = null;
+  const settings = findDisplayLines(lines, style);
   /** The last printed line of the paragraph before the current one. */
   let previousLast = '';
   const flush = () => {
     if (!current) return;
-    const text = tidySpaces(current.text);
-    if (text) paragraphs.push({ text, line: current.line });
+    const setting = current.setting;
+    const text = setting ? tidyDisplaySpaces(current.text) : tidySpaces(current.text);
+    if (text) paragraphs.push(setting && setting !== 'apart' ? { text, line: current.line, display: setting } : { text, line: current.line });
     previousLast = current.last;
     current = null;
   };
   for (const source of lines) {
     if (source.text.trim() === '') continue;
-    if (current && continues(current.last, current.text, source.text, style, current.afterCredit && current.physical === 1)) {
+    const setting = settings.get(source.line);
+    // A line set apart by the layout neither goes on from the line before nor into the next.
+    if (current && !setting && !current.setting && continues(current.last, current.text, source.text, style, current.afterCredit && current.physical === 1)) {
       current.text = joinWrapped(current.text, source.text);
       current.physical++;
       current.last = source.text;
       continue;
     }
     flush();
-    current = { text: source.text.trim(), line: source.line, physical: 1, last: source.text, afterCredit: isSourceCredit(previousLast) };
+    current = { text: source.text.trim(), line: source.line, physical: 1, last: source.text, afterCredit: isSourceCredit(previousLast), setting };
   }
   flush();
   return paragraphs;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findStructure } from '../../src/ingest/find-structure.ts';
-import type { NormalisedText } from '../../src/types.ts';
+import type { NormalisedText, Paragraph } from '../../src/types.ts';
 
 const story = (topic: string, n: number) =>
   Array.from({ length: n }, (_, k) => `${topic}相关工作第${k + 1}阶段稳步推进，${topic}项目进展顺利，各方评价${topic}成效明显。`);
@@ -34,6 +34,19 @@ const titles = (t: NormalisedText) => {
 describe('findStructure', () => {
   it('opens a story after every source credit, and only there, in a magazine without sections', () => {
     expect(titles(text(credited([])))).toEqual(['数字乡村建设全面提速', '智慧港口建设迈上新台阶', '工业互联网平台加快落地', '河南人工智能产业发展呈现良好态势']);
+  });
+
+  it('opens a story where a magazine sets a headline in display type, and starts it right after the credit when the headline came later', () => {
+    const paragraphs: Paragraph[] = credited([]).map((t, i) => ({ text: t, line: i + 1 }));
+    // Two-column extraction printed the third story's headline after its first paragraph.
+    const at = paragraphs.findIndex((p) => p.text === '工业互联网平台加快落地');
+    const [headline] = paragraphs.splice(at, 1);
+    paragraphs.splice(at + 1, 0, { ...headline, display: 'start' });
+    const structure = findStructure({ ...text([]), paragraphs });
+    const index = structure.paragraphs.indexOf(paragraphs[at + 1]);
+    expect(structure.headlines).toContain(index);
+    expect(structure.storyStarts.get(index)).toBe(at);
+    expect(structure.storyStarts.size).toBe(1);
   });
 
   it('still asks the classifier about uncredited headlines in a bulletin with sections', () => {

@@ -12,6 +12,7 @@ describe('lineKind', () => {
     ['来源：人民邮电报', 'source'],
     ['【连载四】', 'note'],
     ['会议现场', 'note'],
+    ['联盟副理事长、河南大学副校长王学路发言', 'note'],
     ['数字经济将成拉动经济增长重要引擎', 'heading'],
     ['大数据风控能否穿越周期？', 'heading'],
     ['疫情冲击下，大数据风控能否穿越周期？', 'heading'],
@@ -35,5 +36,18 @@ describe('mergeHeadingLines', () => {
 
   it('keeps two full subheadings in a row apart', () => {
     expect(mergeHeadingLines([p('正文一句。'), p('新基建加速云市场增长前景广阔'), p('疫情加速行业云落地成为共识')])).toHaveLength(3);
+  });
+
+  it('joins the next line of a display block when it goes on from the headline, and makes it the subtitle when it does not', () => {
+    const d = (text: string, display: 'start' | 'tight') => ({ text, line: 1, display });
+    const wrapped = mergeHeadingLines([p('正文一句。'), d('工信部副部长表示：全省已建成', 'start'), d('基站超过六万座', 'tight')]);
+    expect(wrapped.map((x) => x.text)).toEqual(['正文一句。', '工信部副部长表示：全省已建成基站超过六万座']);
+    const subtitled = mergeHeadingLines([p('正文一句。'), d('周口港智慧港口建设迈上新台阶', 'start'), d('全省港口数字化改造现场会在周口召开', 'tight')]);
+    expect(subtitled.map((x) => lineKind(x))).toEqual(['prose', 'heading', 'subtitle']);
+  });
+
+  it('never joins a new display block to the heading before it', () => {
+    const merged = mergeHeadingLines([p('正文一句。'), p('视频直播'), { text: '河南省副省长王新伟：', line: 3, display: 'start' }]);
+    expect(merged).toHaveLength(3);
   });
 });

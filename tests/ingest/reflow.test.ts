@@ -16,23 +16,23 @@ describe('reflowParagraphs', () => {
 
   it('keeps one paragraph per line when lines were not wrapped, but mends a page-break cut', () => {
     const long = '石家庄移动还上线数字化看板平台，这一平台可实时展示5G建设中各关键节点进展，及时发现建设瓶颈，实现5G站点建设全流程可视化，有效保证了5G网';
-    const paragraphs = reflowParagraphs(lines(`标题一\n\n${long}\n\n量。\n\n新的一段。`), { wrapWidth: null, trailingSpaceEndsParagraph: false });
+    const paragraphs = reflowParagraphs(lines(`标题一\n\n${long}\n\n量。\n\n新的一段。`), { wrapWidth: null, trailingSpaceEndsParagraph: false, doubleSpaced: false });
     expect(paragraphs.map((p) => p.text)).toEqual(['标题一', `${long}量。`, '新的一段。']);
   });
 
   it('mends a page-break cut in a full line that holds a comma, which no headline would', () => {
     const cut = '百度搜索及时发布新冠肺炎疫情搜索大数据与民众迁徙路线图，辐射范围达300多个';
-    const paragraphs = reflowParagraphs(lines(`${cut}\n\n城市，成为反映疫情趋势的风向标。\n\n数字经济将成拉动经济增长重要引擎`), { wrapWidth: null, trailingSpaceEndsParagraph: false });
+    const paragraphs = reflowParagraphs(lines(`${cut}\n\n城市，成为反映疫情趋势的风向标。\n\n数字经济将成拉动经济增长重要引擎`), { wrapWidth: null, trailingSpaceEndsParagraph: false, doubleSpaced: false });
     expect(paragraphs.map((p) => p.text)).toEqual([`${cut}城市，成为反映疫情趋势的风向标。`, '数字经济将成拉动经济增长重要引擎']);
   });
 
   it('joins a drop cap to the rest of its sentence', () => {
-    const paragraphs = reflowParagraphs(lines(' 建\n成开通 5G 基站 60 万个。'), { wrapWidth: null, trailingSpaceEndsParagraph: false });
+    const paragraphs = reflowParagraphs(lines(' 建\n成开通 5G 基站 60 万个。'), { wrapWidth: null, trailingSpaceEndsParagraph: false, doubleSpaced: false });
     expect(paragraphs.map((p) => p.text)).toEqual(['建成开通 5G 基站 60 万个。']);
   });
 
   it('leaves no space between Chinese characters, and mends a split number', () => {
-    const paragraphs = reflowParagraphs(lines(' 2 020 年中国 国际信息通信展览会在北京举行。'), { wrapWidth: null, trailingSpaceEndsParagraph: false });
+    const paragraphs = reflowParagraphs(lines(' 2 020 年中国 国际信息通信展览会在北京举行。'), { wrapWidth: null, trailingSpaceEndsParagraph: false, doubleSpaced: false });
     expect(paragraphs[0].text).toBe('2020 年中国国际信息通信展览会在北京举行。');
   });
 
@@ -49,7 +49,7 @@ describe('table rows', () => {
   it('never joins a row of figures to the line before or after it', () => {
     const a = '一二三四五六七八九十一二三四五六七八九十一二三四';
     const source = lines([a, a, a, '互联网平台业务 45.5 12.5% 65.1%', '信息服务业务 15.0 11.1% 21.4%', a].join('\n'));
-    const texts = reflowParagraphs(source, { wrapWidth: 48, trailingSpaceEndsParagraph: false }).map((p) => p.text);
+    const texts = reflowParagraphs(source, { wrapWidth: 48, trailingSpaceEndsParagraph: false, doubleSpaced: false }).map((p) => p.text);
     expect(texts).toContain('互联网平台业务 45.5 12.5% 65.1%');
     expect(texts).toContain('信息服务业务 15.0 11.1% 21.4%');
   });

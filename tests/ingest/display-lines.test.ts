@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { findDisplayLines } from '../../src/ingest/display-lines.ts';
+import { measureWrapStyle, reflowParagraphs, type WrapStyle } from '../../src/ingest/reflow.ts';
+
+/** A full body line of a magazine column: 24 Chinese characters, 48 columns. */
+const BODY = ['全省数字经济规模持续扩大，核心产业增加值稳步增长，', '带动传统产业加快转型升级，新业态新模式不断涌现出', '来，为经济高质量发展注入了新的动力和活力。'];
+
+/** Lines as a magazine extraction prints them: a blank line after each, except where `tight` says. */
+function magazine(blocks: (string | string[])[]): { text: string; line: number }[] {
+  const out: string[] = [];
+  for (const block of blocks) {
+    for (const line of Array.isArray(block) ? block : [block]) out.push(line);
+    out.push('');
+  }
+  return out.map((text, i) => ({ text, line: i + 1 }));
+}
+
+const settingsOf = (lines: { text: string; line: number }[], style: WrapStyle = measureWrapStyle(lines)) =>
+  Object.fromEntries([...findDisplayLines(lines, style)].map(([line, setting]) => [lines[line - 1].text.trim(), setting]));
+
+describe('findDisplayLines', () => {
+  const body = [...BODY, ...BODY, ...BODY];
+
+  it('sets short heading lines printed tight together in double-spaced text as one display block', () => {
+    const lines = magazine([...body, ['工信部副部长表示：全省已建成', '第五代移动通信基站超过六万座'], ...body]);
+    expect(settingsOf(lines)).toEqual({ '工信部副部长表示：全省已建成': 'start', '第五代移动通信基站超过六万座': 'tight' });
+  });
+
+  it('starts a new block at an indented line, and takes a speaker over a colon as display type', () => {
+    const lines = magazine([...body, ['智慧港口建设迈上新台阶', ' 省交通厅副厅长王明：', '加快推进内河航运数字化改造'], ...body]);
+    expect(settingsOf(lines)).toEqual({ '智慧港口建设迈上新台阶': 'start', '省交通厅副厅长王明：': 'start', '加快推进内河航运数字化改造': 'tight' });
+  });
+
+  it('never takes a full line of body text for display type, even printed tight at a page seam', () => {
+    const lines = magazine([...body, [BODY[0], ` ${BODY[1]}`], ...body]);
+    expect(settingsOf(lines)).toEqual({});
+  });
+
+  it('sets a wide-spaced heading apart, and as a headline only where it interrupts a sentence', () => {
+    const lines = magazine([...body, '让企业用得上    让企业用得好', BODY[0], '中国联通：云网融合    赋能千行百业', ...body]);
+    expect(settingsOf(lines)).toEqual({ '让企业用得上    让企业用得好': 'apart', '中国联通：云网融合    赋能千行百业': 'start' });
+  });
+
+  it('finds nothing where tight lines carry no meaning: single spacing, or trailing spaces ending paragraphs', () => {
+    const single = [...body, '工信部副部长表示：全省已建成', '第五代移动通信基站超过六万座', ...body].map((text, i) => ({ text, line: i + 1 }));
+    expect(measureWrapStyle(single).doubleSpaced).toBe(false);
+    expect(settingsOf(single)).toEqual({});
+    const lines = magazine([...body, ['工信部副部长表示：全省已建成', '第五代移动通信基站超过六万座'], ...body]);
+    expect(settingsOf(lines, { ...measureWrapStyle(lines), trailingSpaceEndsParagraph: true })).toEqual({});
+  });
+});
+
+describe('reflowParagraphs with display lines', () => {
+  it('keeps a headline block dropped into the middle of a sentence out of the prose around it', () => {
+    const cut = '截至十月底，全省累计建成第五代移动通信基站四万余';
+    const lines = magazine([...BODY, cut, [' 省工信厅副厅长张明：', '智能制造成为转型主引擎', ' 个，实现县城以上城区全覆盖，重点乡镇连续覆盖。'], ...BODY, ...BODY]);
+    const paragraphs = reflowParagraphs(lines, measureWrapStyle(lines));
+    const texts = paragraphs.map((p) => p.text);
+    expect(texts).toContain('省工信厅副厅长张明：');
+    expect(texts).toContain('智能制造成为转型主引擎');
+    expect(texts.find((t) => t.endsWith(cut))).toBeDefined();
+    expect(texts.find((t) => t.startsWith('个，实现县城以上城区全覆盖'))).toBeDefined();
+    expect(paragraphs.filter((p) => p.display).map((p) => p.display)).toEqual(['start', 'tight']);
+  });
+
+  it('keeps a wide gap inside a display line as one space between its phrases', () => {
+    const lines = magazine([...BODY, '让企业用得上    让企业用得好', ...BODY, ...BODY]);
+    expect(reflowParagraphs(lines, measureWrapStyle(lines)).map((p) => p.text)).toContain('让企业用得上\u3000让企业用得好');
+  });
+});
