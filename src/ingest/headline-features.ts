@@ -97,10 +97,15 @@ function previousBoundary(kinds: LineKind[], i: number): number {
   return -1;
 }
 
-/** Siblings in one article share a pattern: "上海：…" and "浙江：…", or the same opening word. */
+/**
+ * Siblings in one article share a pattern: "上海：…" and "浙江：…", the same opening word, or
+ * two short phrases parted by one comma ("应对变局下的挑战，主流媒体积极应答显担当").
+ */
 function sameShape(a: string, b: string): boolean {
   const colon = (s: string) => /^[^：:]{2,6}[：:]/.test(s);
   if (colon(a) && colon(b)) return true;
+  const oneComma = (s: string) => (s.match(/[，,]/g) ?? []).length === 1 && s.length <= 24;
+  if (oneComma(a) && oneComma(b)) return true;
   return a.length <= 12 && b.length <= 12 && a.slice(0, 2) === b.slice(0, 2);
 }
 

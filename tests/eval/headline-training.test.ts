@@ -16,11 +16,11 @@ describe('the headline classifier', () => {
   // Each bulletin is split by weights that never saw it: how a new bulletin will fare. These
   // floors sit just under what leave-one-out reaches now, so a change that generalises worse fails.
   const scores = leaveOneOut(bulletins, weights.threshold);
-  it.each(scores.map((s) => [s.name, s.score.f1] as const))('splits %s, held out of training, with title F1 of at least 0.85', (_name, f1) => {
-    expect(f1).toBeGreaterThanOrEqual(0.85);
+  it.each(scores.map((s) => [s.name, s.score.f1] as const))('splits %s, held out of training, with title F1 of at least 0.9', (_name, f1) => {
+    expect(f1).toBeGreaterThanOrEqual(0.9);
   });
 
-  it('splits the held-out bulletins with a mean title F1 of at least 0.93', () => {
-    expect(scores.reduce((sum, s) => sum + s.score.f1, 0) / scores.length).toBeGreaterThanOrEqual(0.93);
+  it('splits the held-out bulletins with a mean title F1 of at least 0.94', () => {
+    expect(scores.reduce((sum, s) => sum + s.score.f1, 0) / scores.length).toBeGreaterThanOrEqual(0.94);
   });
 });
