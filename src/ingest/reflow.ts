@@ -2,8 +2,8 @@ import type { Paragraph } from '../types.ts';
 import { tableRowCells } from './detect-tables.ts';
 import { findDisplayLines, type LineSetting } from './display-lines.ts';
 import type { SourceLine } from './furniture.ts';
-import { isSourceCredit } from './line-kinds.ts';
-import { displayWidth, endsMidSentence, endsSentence, isHan, joinWrapped, tidyDisplaySpaces, tidySpaces } from './text.ts';
+import { isSourceCredit, lineKind } from './line-kinds.ts';
+import { displayWidth, endsMidSentence, endsSentence, isHan, joinWrapped, tidyHeadingSpaces, tidySpaces } from './text.ts';
 
 /** How the extractor laid the text out, measured from the text itself. */
 export interface WrapStyle {
@@ -55,7 +55,8 @@ export function reflowParagraphs(lines: SourceLine[], style: WrapStyle): Paragra
   const flush = () => {
     if (!current) return;
     const setting = current.setting;
-    const text = setting ? tidyDisplaySpaces(current.text) : tidySpaces(current.text);
+    const oneLine = tidySpaces(current.text);
+    const text = setting || (current.physical === 1 && lineKind({ text: oneLine, line: current.line }) === 'heading') ? tidyHeadingSpaces(current.text) : oneLine;
     if (text) paragraphs.push(setting && setting !== 'apart' ? { text, line: current.line, display: setting } : { text, line: current.line });
     previousLast = current.last;
     current = null;

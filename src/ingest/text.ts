@@ -55,13 +55,20 @@ export function tidySpaces(text: string): string {
 
 /** Spacing a typesetter put between the halves of a display line ("…优异    直挂云帆济沧海"); body text has none. */
 export const WIDE_GAP = /(?<=\S)[ \u3000\u00a0]{3,}(?=\S)/g;
+/**
+ * Between two phrases of a heading printed on one line ("营造创新生态 山西大力发展…", "排名 网站名称"),
+ * a space is the typesetter's: body text almost never has one between Chinese characters.
+ * Letter-spacing ("来 源 ： 水 煮") parts single characters, not phrases, and goes.
+ */
+const PHRASE_GAP = /(?<=\S)[ \u3000\u00a0]{3,}(?=\S)|(?<=[\u3400-\u9fff”》）]{2})[ \u3000\u00a0]+(?=[\u3400-\u9fff“《（]{2})/g;
 
 /**
- * Like tidySpaces, but a display line's wide gap stays, as one ideographic space: it parts two
- * phrases the way Chinese typesetting does ("让百姓少跑腿　数据多跑路"), and search folds it to a space.
+ * Like tidySpaces, for a heading printed on one line: the gap between its phrases stays, as one
+ * ideographic space, as Chinese typesetting parts them ("让百姓少跑腿　数据多跑路"); search folds
+ * it to a space.
  */
-export function tidyDisplaySpaces(text: string): string {
-  return text.trim().split(WIDE_GAP).map(tidySpaces).join('\u3000');
+export function tidyHeadingSpaces(text: string): string {
+  return text.trim().split(PHRASE_GAP).map(tidySpaces).filter(Boolean).join('\u3000');
 }
 
 /** The same text with all spacing removed: for comparing headlines with table-of-contents entries. */

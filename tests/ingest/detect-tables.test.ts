@@ -16,6 +16,12 @@ describe('detectTables', () => {
     expect([table.start, table.end]).toEqual([1, 7]);
   });
 
+  it('splits a header line at the gaps its phrases kept, and joins a header word wrapped in a narrow column', () => {
+    const p = paragraphs(['排名\u3000网站名称\u3000网址', '访问量', '（亿次）', '排名较上', '月变化', '1 腾讯 www.qq.com 3301.7 -', '2 百度 www.baidu.com 2938.0 -']);
+    const [table] = detectTables(p, p.map(lineKind));
+    expect(table.rows[0]).toEqual(['排名', '网站名称', '网址', '访问量（亿次）', '排名较上月变化']);
+  });
+
   it('does not take a single line of figures, or prose with numbers, for a table', () => {
     const p = paragraphs(['全省收入 69.9 17.5% 100%', '10 月 12 日至 14 日，峰会在福州举办。']);
     expect(detectTables(p, p.map(lineKind))).toEqual([]);

@@ -36,6 +36,12 @@ describe('reflowParagraphs', () => {
     expect(paragraphs[0].text).toBe('2020 年中国国际信息通信展览会在北京举行。');
   });
 
+  it('keeps the gap between the phrases of a one-line heading as an ideographic space, but not letter-spacing or stray spaces', () => {
+    const source = lines('营造创新生态 山西大力发展数字经济\n\n来 源 ： 水 煮 通 信\n\n正文里 偶有 空格的句子，会被清理干净。');
+    const texts = reflowParagraphs(source, { wrapWidth: null, trailingSpaceEndsParagraph: false, doubleSpaced: false }).map((p) => p.text);
+    expect(texts).toEqual(['营造创新生态\u3000山西大力发展数字经济', '来源：水煮通信', '正文里偶有空格的句子，会被清理干净。']);
+  });
+
   it('ends a magazine paragraph at a short line when no trailing space marks it', () => {
     const a = '一二三四五六七八九十一二三四五六七八九十一二三四';
     const source = lines([a, a, '短的结尾。', a, '另一段结尾。'].join('\n'));
