@@ -16,6 +16,10 @@ export interface SourceOverrides {
   publication?: string;
   date?: string;
   issue?: string;
+  /** Lines that open an article, as printed or by their opening words, where splitting got them wrong. */
+  headlines?: string[];
+  /** Lines that do not open an article (subheadings, captions) although splitting took them for headlines. */
+  notHeadlines?: string[];
 }
 
 /** decode → normalise: the file's text, whatever encoding it came in. */

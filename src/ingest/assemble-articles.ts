@@ -63,6 +63,8 @@ export function assembleArticles(plan: ArticlePlan): { articles: Article[]; warn
     }
     target().push(toBlock(kind, text, line));
   }
+  // A story start whose headline never came keeps its text in the article before.
+  if (opening) (current ? current.blocks : pending).push(...opening);
   // Text is pending only until the first headline; with none at all the pipeline stops with an error.
   return { articles, warnings };
 }

@@ -83,6 +83,15 @@ function readFrontMatter(file: string, text: string): { body: string; lineOffset
     if (value === undefined) continue;
     overrides[key] = value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
   }
+  for (const [yamlKey, key] of [['headlines', 'headlines'], ['not-headlines', 'notHeadlines']] as const) {
+    const value = parsed.data[yamlKey];
+    if (value === undefined) continue;
+    const list = Array.isArray(value) ? value : [value];
+    if (!list.every((item) => typeof item === 'string' || typeof item === 'number')) {
+      throw new DecodeError(file, 1, `${yamlKey} is not a list of lines`, `write one headline per item, e.g. ${yamlKey}:\n  - 北京市将建网络交易重点治理名单`);
+    }
+    overrides[key] = list.map(String);
+  }
   if (overrides.issue !== undefined && !/^[a-z0-9][a-z0-9-]*$/.test(overrides.issue)) {
     throw new DecodeError(file, 1, `issue "${overrides.issue}" is not usable in a URL`, 'use lower-case letters, digits and hyphens, e.g. issue: 2020-11-xxyb');
   }

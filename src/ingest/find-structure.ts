@@ -1,5 +1,6 @@
 import type { IngestWarning, NormalisedText, Paragraph } from '../types.ts';
 import { detectTables } from './detect-tables.ts';
+import { applyEditorHeadlines } from './editor-headlines.ts';
 import { headlineFeatures } from './headline-features.ts';
 import { measureCohesion } from './lexical-cohesion.ts';
 import weights from './headline-weights.json' with { type: 'json' };
@@ -27,9 +28,18 @@ export interface Structure {
 
 /**
  * Decides which paragraphs are headlines. A table of contents, when printed, is the authority;
- * without one the text must tell, through the learned headline classifier.
+ * without one the text must tell, through the learned headline classifier. The editor's
+ * front matter, if any, has the last word.
  */
 export function findStructure(text: NormalisedText, model: HeadlineModel = weights): Structure {
+  const found = findHeadlines(text, model);
+  const edited = applyEditorHeadlines(text.file, text.overrides, found.paragraphs, found.kinds, found.headlines);
+  const kept = new Set(edited.headlines);
+  const storyStarts = new Map([...found.storyStarts].filter(([headline]) => kept.has(headline)));
+  return { ...found, headlines: edited.headlines, storyStarts, warnings: [...found.warnings, ...edited.warnings] };
+}
+
+function findHeadlines(text: NormalisedText, model: HeadlineModel): Structure {
   const found = detectTables(text.paragraphs, text.paragraphs.map(lineKind));
   const tableLines = found.map((t) => ({ from: text.paragraphs[t.start].line, to: text.paragraphs[t.end - 1].line, rows: t.rows }));
   const inTable = (p: Paragraph) => tableLines.find((t) => p.line >= t.from && p.line <= t.to);
@@ -38,20 +48,34 @@ export function findStructure(text: NormalisedText, model: HeadlineModel = weigh
   const tables = new Map(tableLines.map((t) => [t.from, t.rows]));
   if (text.toc.length > 0) return { ...fromToc(text, paragraphs, kinds), storyStarts: new Map(), tables };
   if (isMagazineLayout(kinds)) return { paragraphs, kinds, ...magazineStories(paragraphs, kinds), tables, warnings: [] };
-  const headlines = classifyHeadlines(paragraphs, kinds, model);
-  return { paragraphs, kinds, headlines, storyStarts: new Map(), tables, warnings: [] };
+  return { paragraphs, kinds, ...classifyHeadlines(text.file, paragraphs, kinds, model), storyStarts: new Map(), tables };
 }
 
 const headingIndices = (kinds: LineKind[]) => kinds.flatMap((kind, i) => (kind === 'heading' ? [i] : []));
 const opensStory = (kinds: LineKind[], i: number) => i === 0 || kinds[i - 1] === 'section' || kinds[i - 1] === 'source';
 
+/** A classifier score this close to the cut is reported, so the editor knows which splits to check. */
+const CLOSE_CALL = 0.1;
+
 /**
  * Without a table of contents, in a bulletin with sections: the heading after a section heading
  * or a "来源：" credit opens a story; any other heading does when the classifier says so.
  */
-function classifyHeadlines(paragraphs: Paragraph[], kinds: LineKind[], model: HeadlineModel): number[] {
+function classifyHeadlines(file: string, paragraphs: Paragraph[], kinds: LineKind[], model: HeadlineModel): { headlines: number[]; warnings: IngestWarning[] } {
   const cohesion = measureCohesion(paragraphs, kinds);
-  return headingIndices(kinds).filter((i) => opensStory(kinds, i) || predict(model, headlineFeatures(paragraphs, kinds, i, cohesion)) >= model.threshold);
+  const warnings: IngestWarning[] = [];
+  const headlines = headingIndices(kinds).filter((i) => {
+    if (opensStory(kinds, i)) return true;
+    const score = predict(model, headlineFeatures(paragraphs, kinds, i, cohesion));
+    const taken = score >= model.threshold;
+    if (Math.abs(score - model.threshold) < CLOSE_CALL) {
+      const { text, line } = paragraphs[i];
+      const fix = taken ? 'not-headlines' : 'headlines';
+      warnings.push({ file, line, message: `close call: "${text}" was ${taken ? '' : 'not '}taken for a headline (score ${score.toFixed(3)}, cut ${model.threshold}); if that is wrong, list it under ${fix} in the front matter` });
+    }
+    return taken;
+  });
+  return { headlines, warnings };
 }
 
 /**

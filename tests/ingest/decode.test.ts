@@ -57,6 +57,17 @@ describe('decodeBulletin', () => {
     expect(decoded.lineOffset + decoded.text.split('\n').findIndex((l) => l === '产业环境') + 1).toBe(6);
   });
 
+  it('reads the editor\'s headlines and not-headlines lists, one line per item', () => {
+    const source = '---\nheadlines:\n  - 北京市将建网络交易重点治理名单\nnot-headlines: 三大运营商发力工业互联网\n---\n正文\n';
+    const decoded = decodeBulletin('a.txt', new TextEncoder().encode(source));
+    expect(decoded.overrides).toEqual({ headlines: ['北京市将建网络交易重点治理名单'], notHeadlines: ['三大运营商发力工业互联网'] });
+  });
+
+  it('rejects a headlines entry that is not a line of text', () => {
+    const source = '---\nheadlines:\n  - title: 某标题\n---\n正文\n';
+    expect(() => decodeBulletin('a.txt', new TextEncoder().encode(source))).toThrow(/a\.txt:1: headlines is not a list of lines/);
+  });
+
   it('rejects an issue id that cannot be a URL', () => {
     const source = '---\nissue: 十一月号\n---\n正文\n';
     expect(() => decodeBulletin('a.txt', new TextEncoder().encode(source))).toThrow(/a\.txt:1: issue "十一月号"/);

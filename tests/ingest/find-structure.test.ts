@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findStructure } from '../../src/ingest/find-structure.ts';
+import weights from '../../src/ingest/headline-weights.json' with { type: 'json' };
 import type { NormalisedText, Paragraph } from '../../src/types.ts';
 
 const story = (topic: string, n: number) =>
@@ -47,6 +48,16 @@ describe('findStructure', () => {
     expect(structure.headlines).toContain(index);
     expect(structure.storyStarts.get(index)).toBe(at);
     expect(structure.storyStarts.size).toBe(1);
+  });
+
+  it('reports each close call of the classifier with its line, so the editor knows which splits to check', () => {
+    // A model that scores every heading 0.5, just over its cut of 0.45: every decision is close.
+    const undecided = { weights: new Array(weights.weights.length).fill(0), bias: 0, threshold: 0.45 };
+    const structure = findStructure(text(credited(['海外借鉴'])), undecided);
+    const close = structure.warnings.filter((w) => w.message.startsWith('close call'));
+    expect(close.map((w) => w.line)).toContain(structure.paragraphs.find((p) => p.text === '英国欲加码对谷歌反垄断监管')!.line);
+    expect(close[0].message).toContain('not-headlines');
+    expect(findStructure(text(credited(['海外借鉴']))).warnings.length).toBeLessThan(close.length);
   });
 
   it('still asks the classifier about uncredited headlines in a bulletin with sections', () => {

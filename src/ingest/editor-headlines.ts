@@ -1,0 +1,42 @@
+import type { IngestWarning, Paragraph, SourceOverrides } from '../types.ts';
+import type { LineKind } from './line-kinds.ts';
+import { compact } from './text.ts';
+
+/** Shorter than this, an editor's entry would match lines it was not meant for. */
+const MIN_ENTRY_LENGTH = 4;
+
+/**
+ * The editor has the last word on splitting: front matter `headlines:` opens an article at each
+ * line it names, `not-headlines:` keeps a line inside its article. A line is named by its text
+ * as printed, or by its opening words; an entry that names no line, or several, is reported and
+ * changes nothing.
+ */
+export function applyEditorHeadlines(
+  file: string,
+  overrides: SourceOverrides,
+  paragraphs: Paragraph[],
+  kinds: LineKind[],
+  headlines: number[],
+): { headlines: number[]; warnings: IngestWarning[] } {
+  const warnings: IngestWarning[] = [];
+  const chosen = new Set(headlines);
+  const find = (entry: string, key: string): number | null => {
+    const wanted = compact(entry);
+    const matches = wanted.length < MIN_ENTRY_LENGTH ? [] : paragraphs.flatMap((p, i) => (kinds[i] !== 'section' && kinds[i] !== 'table' && compact(p.text).startsWith(wanted) ? [i] : []));
+    if (matches.length === 1) return matches[0];
+    const problem = matches.length === 0 ? 'matches no line of the bulletin' : `matches ${matches.length} lines (${matches.map((i) => paragraphs[i].line).join(', ')})`;
+    warnings.push({ file, line: null, message: `front matter ${key} "${entry}" ${problem}; give the line as printed, or more of its opening words` });
+    return null;
+  };
+  for (const entry of overrides.headlines ?? []) {
+    const index = find(entry, 'headlines');
+    if (index === null) continue;
+    chosen.add(index);
+    kinds[index] = 'heading';
+  }
+  for (const entry of overrides.notHeadlines ?? []) {
+    const index = find(entry, 'not-headlines');
+    if (index !== null) chosen.delete(index);
+  }
+  return { headlines: [...chosen].sort((a, b) => a - b), warnings };
+}
