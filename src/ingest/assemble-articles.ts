@@ -7,7 +7,7 @@ export interface ArticlePlan {
   /** Indices of headline paragraphs, ascending. */
   headlines: number[];
   /** Headlines printed after the first part of their own story, with the paragraph where it starts. */
-  storyStarts?: Map<number, number>;
+  storyStarts: Map<number, number>;
   /** Recovered tables by the source line of their first paragraph. */
   tables: Map<number, string[][]>;
   file: string;
@@ -21,7 +21,7 @@ export interface ArticlePlan {
  */
 export function assembleArticles(plan: ArticlePlan): { articles: Article[]; warnings: IngestWarning[] } {
   const { paragraphs, kinds, headlines, tables, file } = plan;
-  const liftedAt = new Set(plan.storyStarts?.values() ?? []);
+  const liftedAt = new Set(plan.storyStarts.values());
   const warnings: IngestWarning[] = [];
   const articles: Article[] = [];
   const starts = new Set(headlines);
@@ -41,8 +41,8 @@ export function assembleArticles(plan: ArticlePlan): { articles: Article[]; warn
     }
     if (liftedAt.has(i)) opening = [];
     if (starts.has(i)) {
-      current = { title: text, section, sectionInferred: false, order: articles.length + 1, line, blocks: opening ?? pending };
-      if (!opening && pending.length > 0) {
+      current = { title: text, section, sectionInferred: false, order: articles.length + 1, line, blocks: [...pending, ...(opening ?? [])] };
+      if (pending.length > 0) {
         warnings.push({ file, line: pending[0].line, message: `text before the first headline was kept at the start of "${text}"` });
       }
       pending = [];

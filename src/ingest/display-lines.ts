@@ -2,10 +2,20 @@ import type { DisplayRole } from '../types.ts';
 import type { SourceLine } from './furniture.ts';
 import { lineKind } from './line-kinds.ts';
 import type { WrapStyle } from './reflow.ts';
-import { displayWidth, endsSentence, tidySpaces, WIDE_GAP } from './text.ts';
+import { displayWidth, endsSentence, hasWideGap, tidySpaces } from './text.ts';
 
 /** Where the layout sets a line apart: a display role, or 'apart' for a line that only stands alone. */
 export type LineSetting = DisplayRole | 'apart';
+
+export interface DisplayLines {
+  /** The setting of each line set apart, keyed by its source line number. */
+  settings: Map<number, LineSetting>;
+  /**
+   * Source lines that resume a sentence a display block interrupted: the column goes on, set in
+   * on the line right under the block ("…要看综" / headline / " 合支出与综合收益…").
+   */
+  resumptions: Set<number>;
+}
 
 /** A line this full is body text, whatever it says: display type is larger and wraps sooner. */
 const DISPLAY_SHARE_OF_COLUMN = 0.9;
@@ -21,38 +31,45 @@ const SPEAKER_LEAD = /^[^，。；！？]{2,20}[：:]$/;
  *   indented as a new block, 'tight' for the lines that follow on);
  * - a heading-shaped line with wide gaps inside it stands alone ('apart'), and is a headline
  *   block of its own ('start') when it interrupts a sentence, after a full line that goes on.
- * Returns the setting of each such line, keyed by its source line number.
  */
-export function findDisplayLines(lines: SourceLine[], style: WrapStyle): Map<number, LineSetting> {
+export function findDisplayLines(lines: SourceLine[], style: WrapStyle): DisplayLines {
   const settings = new Map<number, LineSetting>();
+  const resumptions = new Set<number>();
   const { wrapWidth } = style;
   // Only a magazine's double-spaced, unmarked text says anything by printing lines tight together.
-  if (!style.doubleSpaced || wrapWidth === null || style.trailingSpaceEndsParagraph) return settings;
+  if (!style.doubleSpaced || wrapWidth === null || style.trailingSpaceEndsParagraph) return { settings, resumptions };
   const printed = lines.filter((l) => l.text.trim() !== '');
-  const displayShaped = printed.map((l) => isDisplayShaped(l.text, wrapWidth));
-  const tight = (k: number) => k > 0 && printed[k - 1].line === printed[k].line - 1 && displayShaped[k - 1] && displayShaped[k];
-  const fullColumn = (l: SourceLine) => displayWidth(l.text.trim()) >= wrapWidth * DISPLAY_SHARE_OF_COLUMN;
-  printed.forEach((line, k) => {
-    const gapped = hasWideGap(line.text) && headingShaped(line.text);
-    if (tight(k) || (k + 1 < printed.length && tight(k + 1))) {
-      settings.set(line.line, tight(k) && !/^\s/.test(line.text) ? 'tight' : 'start');
-    } else if (gapped) {
-      const interrupts = k > 0 && fullColumn(printed[k - 1]) && !endsSentence(printed[k - 1].text);
-      settings.set(line.line, interrupts ? 'start' : 'apart');
-    }
-  });
-  return settings;
-}
+  const fullColumn = (k: number) => displayWidth(printed[k].text.trim()) >= wrapWidth * DISPLAY_SHARE_OF_COLUMN;
+  const displayShaped = printed.map((l, k) => !fullColumn(k) && isDisplayShaped(l.text));
+  const touching = (k: number) => k > 0 && k < printed.length && printed[k - 1].line === printed[k].line - 1;
+  const tight = (k: number) => touching(k) && displayShaped[k - 1] && displayShaped[k];
+  // A full line that does not end its sentence: a display line after it interrupts the sentence.
+  const cutBefore = (k: number) => k > 0 && fullColumn(k - 1) && !endsSentence(printed[k - 1].text);
 
-function hasWideGap(raw: string): boolean {
-  return raw.trim().split(WIDE_GAP).length > 1;
+  for (let k = 0; k < printed.length; k++) {
+    const first = k;
+    if (tight(k + 1)) {
+      settings.set(printed[k].line, 'start');
+      for (k++; k < printed.length && tight(k); k++) settings.set(printed[k].line, /^\s/.test(printed[k].text) ? 'start' : 'tight');
+      k--;
+    } else if (hasWideGap(printed[k].text) && headingShaped(printed[k].text)) {
+      settings.set(printed[k].line, cutBefore(k) ? 'start' : 'apart');
+    } else {
+      continue;
+    }
+    // The column resumes, set in, on the line right under the block: the sentence goes on there.
+    const next = k + 1;
+    if (cutBefore(first) && next < printed.length && touching(next) && /^\s/.test(printed[next].text) && !displayShaped[next]) {
+      resumptions.add(printed[next].line);
+    }
+  }
+  return { settings, resumptions };
 }
 
 function headingShaped(raw: string): boolean {
   return lineKind({ text: tidySpaces(raw), line: 0 }) === 'heading';
 }
 
-function isDisplayShaped(raw: string, wrapWidth: number): boolean {
-  if (displayWidth(raw.trim()) >= wrapWidth * DISPLAY_SHARE_OF_COLUMN) return false;
+function isDisplayShaped(raw: string): boolean {
   return headingShaped(raw) || SPEAKER_LEAD.test(tidySpaces(raw));
 }

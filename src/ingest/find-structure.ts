@@ -47,7 +47,7 @@ function findHeadlines(text: NormalisedText, model: HeadlineModel): Structure {
   const kinds = paragraphs.map((p) => (inTable(p) ? 'table' : lineKind(p)));
   const tables = new Map(tableLines.map((t) => [t.from, t.rows]));
   if (text.toc.length > 0) return { ...fromToc(text, paragraphs, kinds), storyStarts: new Map(), tables };
-  if (isMagazineLayout(kinds)) return { paragraphs, kinds, ...magazineStories(paragraphs, kinds), tables, warnings: [] };
+  if (isMagazineLayout(kinds)) return { paragraphs, kinds, ...magazineStories(text.file, paragraphs, kinds), tables };
   return { paragraphs, kinds, ...classifyHeadlines(text.file, paragraphs, kinds, model), storyStarts: new Map(), tables };
 }
 
@@ -83,11 +83,13 @@ function classifyHeadlines(file: string, paragraphs: Paragraph[], kinds: LineKin
  * headline in display type (display-lines.ts). Any other heading is a subheading or a caption:
  * on the magazine bulletin, letting the classifier cut there too only added false splits.
  * A story that opens with prose after its credit had its headline printed further down by
- * two-column extraction; the first display headline after the credit is lifted to its start.
+ * two-column extraction; the next headline (one the layout set in display type, as none follows
+ * the credit directly) is lifted to its start, and the editor told.
  */
-function magazineStories(paragraphs: Paragraph[], kinds: LineKind[]): { headlines: number[]; storyStarts: Map<number, number> } {
+function magazineStories(file: string, paragraphs: Paragraph[], kinds: LineKind[]): Pick<Structure, 'headlines' | 'storyStarts' | 'warnings'> {
   const headlines = headingIndices(kinds).filter((i) => opensStory(kinds, i) || paragraphs[i].display === 'start');
   const storyStarts = new Map<number, number>();
+  const warnings: IngestWarning[] = [];
   kinds.forEach((kind, credit) => {
     if (kind !== 'source') return;
     const headline = headlines.find((h) => h > credit);
@@ -95,12 +97,14 @@ function magazineStories(paragraphs: Paragraph[], kinds: LineKind[]): { headline
     // Another credit first means the text after this one is a tail woven in, not an opening.
     if (kinds.slice(credit + 1, headline).includes('source')) return;
     storyStarts.set(headline, credit + 1);
+    const start = paragraphs[credit + 1].line;
+    warnings.push({ file, line: paragraphs[headline].line, message: `"${paragraphs[headline].text}" was printed after the start of its story (two-column extraction); its article starts at line ${start}, after the credit` });
   });
-  return { headlines, storyStarts };
+  return { headlines, storyStarts, warnings };
 }
 
 /** No section headings, and "来源：" credits closing the stories: the classifier is not consulted. */
-export function isMagazineLayout(kinds: LineKind[]): boolean {
+function isMagazineLayout(kinds: LineKind[]): boolean {
   return kinds.filter((k) => k === 'source').length >= 3 && !kinds.includes('section');
 }
 

@@ -13,7 +13,7 @@ export function isSourceCredit(text: string): boolean {
   return SOURCE.test(text.trim()) && text.trim().length <= 40;
 }
 /** Serial markers, photo captions and editorial notices: kept, but never prose or headings. */
-const NOTE = /^(【[^】]{1,12}】|（[^）]{0,12}(图|摄|供图)[^）]{0,6}）)$|(现场|合影|留影|剪彩|揭牌仪式)。?$|[^，。；]发言$|^(图|图片)[\d一二三四五六七八九十：:]/;
+const NOTE = /^(【[^】]{1,12}】|（[^）]{0,12}(图|摄|供图)[^）]{0,6}）)$|(现场|合影|留影|剪彩|揭牌仪式)。?$|[^，。；的]发言$|^(图|图片)[\d一二三四五六七八九十：:]/;
 
 export const MAX_HEADING_LENGTH = 64;
 

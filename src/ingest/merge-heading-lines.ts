@@ -16,10 +16,11 @@ export function mergeHeadingLines(paragraphs: Paragraph[], keepApart: (p: Paragr
   for (const paragraph of paragraphs) {
     const kind = lineKind(paragraph);
     const last = out[out.length - 1];
-    if (last?.display && paragraph.display === 'tight') {
+    if (last?.display && paragraph.display === 'tight' && !keepApart(last) && !keepApart(paragraph)) {
       // A display block's next line goes on from the headline when the headline cannot stand
-      // alone or filled its line first (a wrap); otherwise it is the headline's subtitle.
-      const wraps = (lastOpensStory && joined < 2) || incomplete(last.text, paragraph.text) || displayWidth(last.text) >= displayWidth(paragraph.text);
+      // alone or filled its line first (a wrap); otherwise it is the headline's subtitle, and
+      // any further line goes on from the subtitle.
+      const wraps = last.display === 'subtitle' || incomplete(last.text, paragraph.text) || displayWidth(last.text) >= displayWidth(paragraph.text);
       if (wraps) {
         out[out.length - 1] = { ...last, text: joinWrapped(last.text, paragraph.text) };
         previousKind = lineKind(out[out.length - 1]);

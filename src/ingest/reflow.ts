@@ -15,6 +15,9 @@ export interface WrapStyle {
   doubleSpaced: boolean;
 }
 
+/** Page seams and headlines print some lines tight; double spacing is what nearly all lines have. */
+const DOUBLE_SPACED_SHARE = 0.8;
+
 export function measureWrapStyle(lines: SourceLine[]): WrapStyle {
   const widths = lines.map((l) => displayWidth(l.text.trim())).filter((w) => w >= 20);
   const counts = new Map<number, number>();
@@ -34,9 +37,6 @@ export function measureWrapStyle(lines: SourceLine[]): WrapStyle {
   };
 }
 
-/** Page seams and headlines print some lines tight; double spacing is what nearly all lines have. */
-const DOUBLE_SPACED_SHARE = 0.8;
-
 /** Long enough that it cannot be a headline: a paragraph a page break cut short. */
 const CUT_PARAGRAPH_LENGTH = 60;
 /** A full line holding a sentence's comma or full stop is prose cut short, not a headline. */
@@ -49,7 +49,7 @@ const CUT_SENTENCE_LENGTH = 36;
 export function reflowParagraphs(lines: SourceLine[], style: WrapStyle): Paragraph[] {
   const paragraphs: Paragraph[] = [];
   let current: { text: string; line: number; physical: number; last: string; afterCredit: boolean; setting?: LineSetting } | null = null;
-  const settings = findDisplayLines(lines, style);
+  const { settings, resumptions } = findDisplayLines(lines, style);
   /** The last printed line of the paragraph before the current one. */
   let previousLast = '';
   const flush = () => {
@@ -75,7 +75,29 @@ export function reflowParagraphs(lines: SourceLine[], style: WrapStyle): Paragra
     current = { text: source.text.trim(), line: source.line, physical: 1, last: source.text, afterCredit: isSourceCredit(previousLast), setting };
   }
   flush();
-  return paragraphs;
+  return mendInterruptedSentences(paragraphs, resumptions);
+}
+
+/**
+ * Two-column extraction can drop a display block into the middle of a sentence. Where the
+ * column resumes right under the block, the sentence is mended and the block follows it, so
+ * the headline no longer cuts a sentence of the story around it in two.
+ */
+function mendInterruptedSentences(paragraphs: Paragraph[], resumptions: Set<number>): Paragraph[] {
+  const out: Paragraph[] = [];
+  for (const paragraph of paragraphs) {
+    let blockStart = out.length;
+    while (blockStart > 0 && out[blockStart - 1].display) blockStart--;
+    if (resumptions.has(paragraph.line) && blockStart > 0 && blockStart < out.length) {
+      const block = out.splice(blockStart);
+      const cut = out[blockStart - 1];
+      out[blockStart - 1] = { ...cut, text: joinWrapped(cut.text, paragraph.text) };
+      out.push(...block);
+      continue;
+    }
+    out.push(paragraph);
+  }
+  return out;
 }
 
 function continues(lastLine: string, paragraph: string, next: string, style: WrapStyle, firstLineAfterCredit: boolean): boolean {

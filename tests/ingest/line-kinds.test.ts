@@ -13,6 +13,7 @@ describe('lineKind', () => {
     ['【连载四】', 'note'],
     ['会议现场', 'note'],
     ['联盟副理事长、河南大学副校长王学路发言', 'note'],
+    ['在全省数字经济工作会议上的发言', 'heading'],
     ['数字经济将成拉动经济增长重要引擎', 'heading'],
     ['大数据风控能否穿越周期？', 'heading'],
     ['疫情冲击下，大数据风控能否穿越周期？', 'heading'],
@@ -44,6 +45,13 @@ describe('mergeHeadingLines', () => {
     expect(wrapped.map((x) => x.text)).toEqual(['正文一句。', '工信部副部长表示：全省已建成基站超过六万座']);
     const subtitled = mergeHeadingLines([p('正文一句。'), d('周口港智慧港口建设迈上新台阶', 'start'), d('全省港口数字化改造现场会在周口召开', 'tight')]);
     expect(subtitled.map((x) => lineKind(x))).toEqual(['prose', 'heading', 'subtitle']);
+  });
+
+  it('keeps a display subtitle apart from the headline even right after a credit, and joins its own wrapped line to it', () => {
+    const d = (text: string, display: 'start' | 'tight') => ({ text, line: 1, display });
+    const merged = mergeHeadingLines([p('来源：某报'), d('周口港智慧港口建设迈上新台阶', 'start'), d('全省港口数字化改造现场会在周口召', 'tight'), d('开', 'tight'), p('正文。')]);
+    expect(merged.map((x) => x.text)).toEqual(['来源：某报', '周口港智慧港口建设迈上新台阶', '全省港口数字化改造现场会在周口召开', '正文。']);
+    expect(lineKind(merged[2])).toBe('subtitle');
   });
 
   it('never joins a new display block to the heading before it', () => {
