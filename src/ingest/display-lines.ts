@@ -52,7 +52,7 @@ export function findDisplayLines(lines: SourceLine[], style: WrapStyle): Display
       settings.set(printed[k].line, 'start');
       for (k++; k < printed.length && tight(k); k++) settings.set(printed[k].line, /^\s/.test(printed[k].text) ? 'start' : 'tight');
       k--;
-    } else if (hasWideGap(printed[k].text) && headingShaped(printed[k].text)) {
+    } else if (hasWideGap(printed[k].text) && standsApart(printed[k].text)) {
       settings.set(printed[k].line, cutBefore(k) ? 'start' : 'apart');
     } else {
       continue;
@@ -68,6 +68,12 @@ export function findDisplayLines(lines: SourceLine[], style: WrapStyle): Display
 
 function headingShaped(raw: string): boolean {
   return lineKind({ text: tidySpaces(raw), line: 0 }) === 'heading';
+}
+
+/** A heading, or a caption ("视频直播二维码    图片直播二维码"): short lines that are not prose. */
+function standsApart(raw: string): boolean {
+  const kind = lineKind({ text: tidySpaces(raw), line: 0 });
+  return kind === 'heading' || kind === 'note';
 }
 
 function isDisplayShaped(raw: string): boolean {

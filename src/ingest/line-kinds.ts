@@ -13,7 +13,9 @@ export function isSourceCredit(text: string): boolean {
   return SOURCE.test(text.trim()) && text.trim().length <= 40;
 }
 /** Serial markers, photo captions and editorial notices: kept, but never prose or headings. */
-const NOTE = /^(【[^】]{1,12}】|（[^）]{0,12}(图|摄|供图)[^）]{0,6}）)$|(现场|合影|留影|剪彩|揭牌仪式)。?$|[^，。；的]发言$|^(图|图片)[\d一二三四五六七八九十：:]/;
+const NOTE = /^(【[^】]{1,12}】|（[^）]{0,12}(图|摄|供图)[^）]{0,6}）)$|(现场|合影|留影|剪彩|揭牌仪式)。?$|[^，。；的]发言$|二维码$|^(图|图片)[\d一二三四五六七八九十：:]/;
+/** A colophon's contact lines ("电 话：0371-…", "Email:", "欢迎投稿"): the publisher's notice, not news. */
+const COLOPHON = /^(电\s*话|传\s*真|邮\s*编|地\s*址|网\s*址|邮\s*箱|e-?mail|欢迎投稿)/i;
 
 export const MAX_HEADING_LENGTH = 64;
 
@@ -24,6 +26,7 @@ export function lineKind(paragraph: Paragraph): LineKind {
   if (/^——|^—[^—]/.test(text) && text.length <= 60) return 'subtitle';
   if (isSourceCredit(text)) return 'source';
   if (NOTE.test(text) && text.length <= 30) return 'note';
+  if (COLOPHON.test(text) && text.length <= 40) return 'note';
   if (text.length > MAX_HEADING_LENGTH) return 'prose';
   // A lone figures line is prose; only find-structure, seeing a run of them, makes a table.
   if (tableRowCells(text)) return 'prose';

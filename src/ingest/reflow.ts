@@ -56,7 +56,8 @@ export function reflowParagraphs(lines: SourceLine[], style: WrapStyle): Paragra
     if (!current) return;
     const setting = current.setting;
     const oneLine = tidySpaces(current.text);
-    const text = setting || (current.physical === 1 && lineKind({ text: oneLine, line: current.line }) === 'heading') ? tidyHeadingSpaces(current.text) : oneLine;
+    const kind = current.physical === 1 ? lineKind({ text: oneLine, line: current.line }) : 'prose';
+    const text = setting || kind === 'heading' || kind === 'note' ? tidyHeadingSpaces(current.text) : oneLine;
     if (text) paragraphs.push(setting && setting !== 'apart' ? { text, line: current.line, display: setting } : { text, line: current.line });
     previousLast = current.last;
     current = null;
