@@ -7,7 +7,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ingestBulletin } from '../src/ingest/pipeline.ts';
-import { articleFile } from '../src/ingest/to-markdown.ts';
+import { bulletinFiles } from '../src/ingest/to-markdown.ts';
 
 const runs = Number(process.argv[2] ?? 20);
 const names = readdirSync('seeds').filter((f) => f.endsWith('.txt')).sort();
@@ -18,7 +18,7 @@ function ingestAll(): number[] {
   return inputs.map(({ name, bytes }) => {
     const start = performance.now();
     const bulletin = ingestBulletin(name, bytes);
-    for (const article of bulletin.articles) articleFile(article, bulletin.meta);
+    bulletinFiles(bulletin);
     return performance.now() - start;
   });
 }

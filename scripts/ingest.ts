@@ -7,7 +7,7 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { IngestError } from '../src/ingest/errors.ts';
 import { ingestBulletin } from '../src/ingest/pipeline.ts';
-import { articleFile } from '../src/ingest/to-markdown.ts';
+import { bulletinFiles } from '../src/ingest/to-markdown.ts';
 import { makeIssuesUnique } from '../src/ingest/unique-issues.ts';
 import { issuesOwnedByOthers, writeContent } from '../src/ingest/write-content.ts';
 import { SECTIONS, type Bulletin } from '../src/types.ts';
@@ -65,7 +65,7 @@ async function main(): Promise<number> {
   }
   const sources = bulletins.map((b) => b.meta.source);
   makeIssuesUnique(bulletins, await issuesOwnedByOthers(outDir, sources));
-  const output = bulletins.flatMap((b) => b.articles.map((a) => articleFile(a, b.meta)));
+  const output = bulletins.flatMap(bulletinFiles);
   const { removed, written } = await writeContent(outDir, sources, output);
   for (const bulletin of bulletins) console.log(report(bulletin));
   console.log(`\n${written} articles written to ${outDir}/ (${removed} replaced)`);

@@ -3,8 +3,8 @@ import type { Root, RootContent, TableRow } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
-import type { Article, Block, BulletinMeta, FrontMatter } from '../types.ts';
-import { articleSlug } from './slug.ts';
+import type { Article, Block, Bulletin, BulletinMeta, FrontMatter } from '../types.ts';
+import { uniqueSlugs } from './slug.ts';
 
 const stringifier = unified().use(remarkGfm).use(remarkStringify, { bullet: '-', emphasis: '*', fences: true, rule: '-' });
 
@@ -34,7 +34,7 @@ function blockNode(block: Block): RootContent {
   }
 }
 
-export function frontMatterOf(article: Article, meta: BulletinMeta): FrontMatter {
+export function frontMatterOf(article: Article, meta: BulletinMeta, slug: string): FrontMatter {
   const fm: FrontMatter = {
     title: article.title,
     section: article.section,
@@ -43,16 +43,28 @@ export function frontMatterOf(article: Article, meta: BulletinMeta): FrontMatter
     publication: meta.publication,
     source: meta.source,
     order: article.order,
-    slug: articleSlug(article.order, article.title),
+    slug,
   };
   if (article.subtitle) fm.subtitle = article.subtitle;
   if (article.sectionInferred) fm.sectionInferred = true;
   return fm;
 }
 
+export interface ArticleFile {
+  path: string;
+  content: string;
+  frontMatter: FrontMatter;
+}
+
+/** Every article of a bulletin as the file ingest writes, each under a slug unique in its issue. */
+export function bulletinFiles(bulletin: Pick<Bulletin, 'articles' | 'meta'>): ArticleFile[] {
+  const slugs = uniqueSlugs(bulletin.articles.map((a) => a.title));
+  return bulletin.articles.map((article, i) => articleFile(article, bulletin.meta, slugs[i]));
+}
+
 /** The whole file: YAML front matter, then the body serialised by remark. */
-export function articleFile(article: Article, meta: BulletinMeta): { path: string; content: string; frontMatter: FrontMatter } {
-  const frontMatter = frontMatterOf(article, meta);
+function articleFile(article: Article, meta: BulletinMeta, slug: string): ArticleFile {
+  const frontMatter = frontMatterOf(article, meta, slug);
   const body = stringifier.stringify(articleTree(article));
   return { path: `${meta.issue}/${frontMatter.slug}.md`, content: matter.stringify(body, { ...frontMatter }), frontMatter };
 }

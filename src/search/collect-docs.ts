@@ -51,7 +51,7 @@ export function toSearchDoc(fm: FrontMatter, markdown: string): SearchDoc {
 
 /** Reads every content/<issue>/<slug>.md, newest issue first, in bulletin order. */
 export async function collectDocs(contentDir: string): Promise<SearchDoc[]> {
-  const docs: SearchDoc[] = [];
+  const docs: { doc: SearchDoc; order: number }[] = [];
   // No content yet (a fresh clone before `npm run ingest`): an empty index, not a failed build.
   const entries = await readdir(contentDir, { withFileTypes: true }).catch(() => []);
   const issues = entries.filter((e) => e.isDirectory());
@@ -62,8 +62,10 @@ export async function collectDocs(contentDir: string): Promise<SearchDoc[]> {
       const fm = parsed.data as FrontMatter;
       // YAML turns an unquoted 2020-11-01 into a Date; the contract wants the string.
       if ((fm.date as unknown) instanceof Date) fm.date = (fm.date as unknown as Date).toISOString().slice(0, 10);
-      docs.push(toSearchDoc(fm, parsed.content));
+      docs.push({ doc: toSearchDoc(fm, parsed.content), order: Number(fm.order) });
     }
   }
-  return docs.sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id));
+  return docs
+    .sort((a, b) => b.doc.date.localeCompare(a.doc.date) || a.doc.issue.localeCompare(b.doc.issue) || a.order - b.order)
+    .map(({ doc }) => doc);
 }

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingestBulletin } from '../../src/ingest/pipeline.ts';
-import { articleFile } from '../../src/ingest/to-markdown.ts';
+import { bulletinFiles } from '../../src/ingest/to-markdown.ts';
 
 const dir = join(import.meta.dirname, '../fixtures/ingest');
 const cases = readdirSync(dir).filter((f) => f.endsWith('.txt'));
@@ -10,11 +10,8 @@ const cases = readdirSync(dir).filter((f) => f.endsWith('.txt'));
 /** Every article of a fixture, as the files ingest would write, concatenated for review in one diff. */
 function render(name: string): string {
   const bulletin = ingestBulletin(name, readFileSync(join(dir, name)));
-  return bulletin.articles
-    .map((a) => {
-      const file = articleFile(a, bulletin.meta);
-      return `<!-- ${file.path} -->\n${file.content}`;
-    })
+  return bulletinFiles(bulletin)
+    .map((file) => `<!-- ${file.path} -->\n${file.content}`)
     .join('\n');
 }
 

@@ -6,7 +6,7 @@ import { titleF1 } from '../../src/eval/title-f1.ts';
 import { decodeBulletin } from '../../src/ingest/decode.ts';
 import { stripFurniture } from '../../src/ingest/furniture.ts';
 import { ingestBulletin } from '../../src/ingest/pipeline.ts';
-import { articleFile } from '../../src/ingest/to-markdown.ts';
+import { bulletinFiles } from '../../src/ingest/to-markdown.ts';
 import { extractToc } from '../../src/ingest/toc.ts';
 import { SECTIONS, type Block, type Bulletin } from '../../src/types.ts';
 
@@ -93,7 +93,7 @@ describe('the five real bulletins', () => {
 
       it('writes byte-identical files when ingested twice', () => {
         const again = ingest(name);
-        const render = (b: Bulletin) => b.articles.map((a) => articleFile(a, b.meta).content).join('\0');
+        const render = (b: Bulletin) => bulletinFiles(b).map((file) => file.content).join('\0');
         expect(render(again)).toBe(render(bulletin));
       });
     });
