@@ -56,6 +56,25 @@ export interface TocEntry {
   line: number;
 }
 
+/** What a normalised paragraph looks like on its own, before its neighbours are considered. */
+export type LineKind = 'section' | 'subtitle' | 'numbered' | 'source' | 'note' | 'heading' | 'table' | 'prose';
+
+/** structure → assemble: the paragraphs, what each is, and where the articles open. */
+export interface Structure {
+  paragraphs: Paragraph[];
+  kinds: LineKind[];
+  /** Indices of headline paragraphs, ascending. */
+  headlines: number[];
+  /**
+   * For a headline that two-column extraction printed after the first part of its own story:
+   * the paragraph where that story starts. Keyed by the headline's index.
+   */
+  storyStarts: Map<number, number>;
+  /** Recovered tables, by the source line where each starts; their paragraphs are of kind 'table'. */
+  tables: Map<number, string[][]>;
+  warnings: IngestWarning[];
+}
+
 /** normalise → structure. */
 export interface NormalisedText {
   file: string;

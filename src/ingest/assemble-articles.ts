@@ -1,17 +1,6 @@
-import { SECTIONS, type Article, type Block, type IngestWarning, type Paragraph, type Section } from '../types.ts';
-import type { LineKind } from './line-kinds.ts';
+import { SECTIONS, type Article, type Block, type IngestWarning, type LineKind, type Section, type Structure } from '../types.ts';
 
-export interface ArticlePlan {
-  paragraphs: Paragraph[];
-  kinds: LineKind[];
-  /** Indices of headline paragraphs, ascending. */
-  headlines: number[];
-  /** Headlines printed after the first part of their own story, with the paragraph where it starts. */
-  storyStarts: Map<number, number>;
-  /** Recovered tables by the source line of their first paragraph. */
-  tables: Map<number, string[][]>;
-  file: string;
-}
+export type ArticlePlan = Omit<Structure, 'warnings'> & { file: string };
 
 /**
  * Cuts the paragraph stream at the headlines and files each article under the section

@@ -1,5 +1,4 @@
-import type { Paragraph } from '../types.ts';
-import type { LineKind } from './line-kinds.ts';
+import type { LineKind, Paragraph } from '../types.ts';
 
 const NUMBER = /^[-+]?\d[\d,.]*%?$|^[-+]?\d+(\.\d+)?(亿|万)?(元|个|次|户)?$/;
 /** A rank change column: "-", "↑5", "↓2", "新进". */

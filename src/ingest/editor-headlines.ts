@@ -1,5 +1,4 @@
-import type { IngestWarning, Paragraph, SourceOverrides } from '../types.ts';
-import type { LineKind } from './line-kinds.ts';
+import type { IngestWarning, LineKind, Paragraph, SourceOverrides } from '../types.ts';
 import { compact } from './text.ts';
 
 /** Shorter than this, an editor's entry would match lines it was not meant for. */

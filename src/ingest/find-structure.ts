@@ -1,30 +1,16 @@
-import type { IngestWarning, NormalisedText, Paragraph } from '../types.ts';
+import type { IngestWarning, LineKind, NormalisedText, Paragraph, Structure } from '../types.ts';
 import { detectTables } from './detect-tables.ts';
 import { applyEditorHeadlines } from './editor-headlines.ts';
 import { headlineFeatures } from './headline-features.ts';
 import { measureCohesion } from './lexical-cohesion.ts';
 import weights from './headline-weights.json' with { type: 'json' };
-import { lineKind, type LineKind } from './line-kinds.ts';
+import { lineKind } from './line-kinds.ts';
 import { predict, type LogisticModel } from './logistic.ts';
 import { matchTocEntries } from './match-toc.ts';
 import { mergeHeadingLines } from './merge-heading-lines.ts';
 
 /** The learned headline classifier: weights from scripts/train-headlines.ts, and its cut-off. */
 export type HeadlineModel = LogisticModel & { threshold: number };
-
-export interface Structure {
-  paragraphs: Paragraph[];
-  kinds: LineKind[];
-  headlines: number[];
-  /**
-   * For a headline that two-column extraction printed after the first part of its own story:
-   * the paragraph where that story starts. Keyed by the headline's index.
-   */
-  storyStarts: Map<number, number>;
-  /** Recovered tables, by the source line where each starts; their paragraphs are of kind 'table'. */
-  tables: Map<number, string[][]>;
-  warnings: IngestWarning[];
-}
 
 /**
  * Decides which paragraphs are headlines. A table of contents, when printed, is the authority;

@@ -1,6 +1,5 @@
-import type { Paragraph } from '../types.ts';
+import type { LineKind, Paragraph } from '../types.ts';
 import type { LexicalCohesion } from './lexical-cohesion.ts';
-import type { LineKind } from './line-kinds.ts';
 
 /** How a news story opens: a date, "近日", "据…报道", a reporter's byline. */
 const NEWS_LEAD =

@@ -1,5 +1,4 @@
-import type { Paragraph } from '../types.ts';
-import type { LineKind } from './line-kinds.ts';
+import type { LineKind, Paragraph } from '../types.ts';
 
 /**
  * How much the text on either side of a heading shares its vocabulary (TextTiling's idea).

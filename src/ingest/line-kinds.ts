@@ -1,9 +1,6 @@
-import { isSection, type Paragraph } from '../types.ts';
+import { isSection, type LineKind, type Paragraph } from '../types.ts';
 import { tableRowCells } from './detect-tables.ts';
 import { endsSentence } from './text.ts';
-
-/** What a normalised paragraph looks like on its own, before its neighbours are considered. */
-export type LineKind = 'section' | 'subtitle' | 'numbered' | 'source' | 'note' | 'heading' | 'table' | 'prose';
 
 const NUMBERED = /^(（[一二三四五六七八九十\d]+）|\([一二三四五六七八九十\d]+\)|[一二三四五六七八九十]+、|\d{1,2}[、.．]\s*\D|第[一二三四五六七八九十]+[，、：])/;
 /** "来源：人民邮电报" closes an article in magazine layouts. */

@@ -1,5 +1,5 @@
-import type { Paragraph } from '../types.ts';
-import { lineKind, type LineKind } from './line-kinds.ts';
+import type { LineKind, Paragraph } from '../types.ts';
+import { lineKind } from './line-kinds.ts';
 import { displayWidth, joinWrapped } from './text.ts';
 
 /**

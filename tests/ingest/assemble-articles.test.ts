@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assembleArticles } from '../../src/ingest/assemble-articles.ts';
-import type { LineKind } from '../../src/ingest/line-kinds.ts';
-import type { Block } from '../../src/types.ts';
+import type { Block, LineKind } from '../../src/types.ts';
 
 /** A plan from [text, kind] pairs; paragraph i sits on source line i + 1. */
 function plan(rows: [string, LineKind][], headlines: number[], storyStarts = new Map<number, number>()) {
