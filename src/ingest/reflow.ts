@@ -88,8 +88,8 @@ function mendInterruptedSentences(paragraphs: Paragraph[], resumptions: Set<numb
   const out: Paragraph[] = [];
   for (const paragraph of paragraphs) {
     let blockStart = out.length;
-    while (blockStart > 0 && out[blockStart - 1].display) blockStart--;
-    if (resumptions.has(paragraph.line) && blockStart > 0 && blockStart < out.length) {
+    if (resumptions.has(paragraph.line)) while (blockStart > 0 && out[blockStart - 1].display) blockStart--;
+    if (blockStart > 0 && blockStart < out.length) {
       const block = out.splice(blockStart);
       const cut = out[blockStart - 1];
       out[blockStart - 1] = { ...cut, text: joinWrapped(cut.text, paragraph.text) };
