@@ -16,9 +16,10 @@ export function applyEditorHeadlines(
   paragraphs: Paragraph[],
   kinds: LineKind[],
   headlines: number[],
-): { headlines: number[]; warnings: IngestWarning[] } {
+): { headlines: number[]; kinds: LineKind[]; warnings: IngestWarning[] } {
   const warnings: IngestWarning[] = [];
   const chosen = new Set(headlines);
+  const edited = [...kinds];
   const find = (entry: string, key: string): number | null => {
     const wanted = compact(entry);
     const matches = wanted.length < MIN_ENTRY_LENGTH ? [] : paragraphs.flatMap((p, i) => (kinds[i] !== 'section' && kinds[i] !== 'table' && compact(p.text).startsWith(wanted) ? [i] : []));
@@ -31,11 +32,11 @@ export function applyEditorHeadlines(
     const index = find(entry, 'headlines');
     if (index === null) continue;
     chosen.add(index);
-    kinds[index] = 'heading';
+    edited[index] = 'heading';
   }
   for (const entry of overrides.notHeadlines ?? []) {
     const index = find(entry, 'not-headlines');
     if (index !== null) chosen.delete(index);
   }
-  return { headlines: [...chosen].sort((a, b) => a - b), warnings };
+  return { headlines: [...chosen].sort((a, b) => a - b), kinds: edited, warnings };
 }

@@ -22,7 +22,7 @@ export function findStructure(text: NormalisedText, model: HeadlineModel = weigh
   const edited = applyEditorHeadlines(text.file, text.overrides, found.paragraphs, found.kinds, found.headlines);
   const kept = new Set(edited.headlines);
   const storyStarts = new Map([...found.storyStarts].filter(([headline]) => kept.has(headline)));
-  return { ...found, headlines: edited.headlines, storyStarts, warnings: [...found.warnings, ...edited.warnings] };
+  return { ...found, headlines: edited.headlines, kinds: edited.kinds, storyStarts, warnings: [...found.warnings, ...edited.warnings] };
 }
 
 function findHeadlines(text: NormalisedText, model: HeadlineModel): Structure {

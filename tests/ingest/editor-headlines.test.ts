@@ -12,6 +12,16 @@ describe('applyEditorHeadlines', () => {
     const result = applyEditorHeadlines('a.txt', { headlines: ['北京市将建网络交易'], notHeadlines: ['构建工业数据治理体系'] }, paragraphs, kinds, [1, 3]);
     expect(result.headlines).toEqual([1, 5]);
     expect(result.warnings).toEqual([]);
+
+  });
+
+  it('makes a named prose line a heading in the kinds it returns, leaving the kinds it was given alone', () => {
+    const kinds = paragraphs.map(lineKind);
+    expect(kinds[2]).toBe('prose');
+    const result = applyEditorHeadlines('a.txt', { headlines: ['近日，工信部发布通知'] }, paragraphs, kinds, [1]);
+    expect(result.headlines).toEqual([1, 2]);
+    expect(result.kinds[2]).toBe('heading');
+    expect(kinds[2]).toBe('prose');
   });
 
   it('reports an entry that names no line, several lines, or too little to tell, and changes nothing for it', () => {
