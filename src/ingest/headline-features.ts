@@ -38,6 +38,7 @@ export const FEATURE_NAMES = [
   'wordsInPrevious600',
   'wordsInPrevious1200',
   'inRoundupOfColonHeadings',
+  'echoedByNextHeadings',
 ] as const;
 
 export function headlineFeatures(paragraphs: Paragraph[], kinds: LineKind[], i: number, cohesion: LexicalCohesion): number[] {
@@ -78,6 +79,7 @@ export function headlineFeatures(paragraphs: Paragraph[], kinds: LineKind[], i: 
     cohesion.headingWordsBefore(i, 600),
     cohesion.headingWordsBefore(i, 1200),
     colonRoundup(paragraphs, kinds, i),
+    cohesion.echoInNextHeadings(i, 3),
   ];
 }
 

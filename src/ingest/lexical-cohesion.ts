@@ -12,6 +12,12 @@ export interface LexicalCohesion {
   across(i: number, size: number): number;
   /** The share of paragraph i's own character pairs found in the `size` characters before it. */
   headingWordsBefore(i: number, size: number): number;
+  /**
+   * How much of one of the next `count` headings is made of paragraph i's own character pairs,
+   * at most. A story's subheadings take up its headline's words ("云计算：疫情加速行业云落地" is
+   * followed by "疫情加速行业云落地"); a subheading is seldom echoed by its siblings.
+   */
+  echoInNextHeadings(i: number, count: number): number;
 }
 
 const isHan = (code: number) => code >= 0x3400 && code <= 0x9fff;
@@ -27,6 +33,8 @@ function characterPairs(text: string): Map<string, number> {
   }
   return counts;
 }
+
+const isHeading = (kind: LineKind) => kind === 'heading' || kind === 'numbered';
 
 export function measureCohesion(paragraphs: Paragraph[], kinds: LineKind[]): LexicalCohesion {
   const documentFrequency = new Map<string, number>();
@@ -72,6 +80,18 @@ export function measureCohesion(paragraphs: Paragraph[], kinds: LineKind[]): Lex
       if (pairs.length === 0) return 0;
       const text = before(i, size);
       return pairs.filter((pair) => text.includes(pair)).length / pairs.length;
+    },
+    echoInNextHeadings(i, count) {
+      const own = characterPairs(paragraphs[i].text);
+      let best = 0;
+      let seen = 0;
+      for (let k = i + 1; k < paragraphs.length && seen < count && kinds[k] !== 'section' && kinds[k] !== 'source'; k++) {
+        if (!isHeading(kinds[k])) continue;
+        seen++;
+        const pairs = [...characterPairs(paragraphs[k].text).keys()];
+        if (pairs.length > 0) best = Math.max(best, pairs.filter((pair) => own.has(pair)).length / pairs.length);
+      }
+      return best;
     },
   };
 }

@@ -36,4 +36,24 @@ describe('measureCohesion', () => {
     expect(sectioned.across(4, 600)).toBe(0);
     expect(sectioned.headingWordsBefore(4, 600)).toBe(0);
   });
+
+  it('finds a headline echoed by the subheadings under it, and a subheading not by its siblings', () => {
+    const { paragraphs: echoed, cohesion: echoes } = bulletin([
+      '云计算：疫情加速行业云落地',
+      ...story('云计算', 2),
+      '新基建带动市场增长',
+      ...story('云计算', 2),
+      '疫情加速行业云落地',
+      ...story('云计算', 2),
+    ]);
+    const at = (text: string) => echoed.findIndex((p) => p.text === text);
+    expect(echoes.echoInNextHeadings(at('云计算：疫情加速行业云落地'), 3)).toBe(1);
+    expect(echoes.echoInNextHeadings(at('新基建带动市场增长'), 3)).toBe(0);
+    expect(echoes.echoInNextHeadings(at('疫情加速行业云落地'), 3)).toBe(0);
+  });
+
+  it('stops looking for an echo at a "来源" credit, where the story ends', () => {
+    const { cohesion: credited } = bulletin(['云计算：疫情加速行业云落地', ...story('云计算', 2), '来源：人民网', '疫情加速行业云落地', ...story('云计算', 2)]);
+    expect(credited.echoInNextHeadings(0, 3)).toBe(0);
+  });
 });
