@@ -59,6 +59,9 @@ export interface TocEntry {
 /** What a normalised paragraph looks like on its own, before its neighbours are considered. */
 export type LineKind = 'section' | 'subtitle' | 'numbered' | 'source' | 'note' | 'heading' | 'table' | 'prose';
 
+/** Headings of either kind: a numbered one ("（一）…") is a heading too. */
+export const isHeadingKind = (kind: LineKind | undefined) => kind === 'heading' || kind === 'numbered';
+
 /** structure → assemble: the paragraphs, what each is, and where the articles open. */
 export interface Structure {
   paragraphs: Paragraph[];

@@ -1,4 +1,4 @@
-import type { LineKind, Paragraph } from '../types.ts';
+import { isHeadingKind, type LineKind, type Paragraph } from '../types.ts';
 
 const NUMBER = /^[-+]?\d[\d,.]*%?$|^[-+]?\d+(\.\d+)?(亿|万)?(元|个|次|户)?$/;
 /** A rank change column: "-", "↑5", "↓2", "新进". */
@@ -58,7 +58,7 @@ export function detectTables(paragraphs: Paragraph[], kinds: LineKind[]): Detect
     const width = mode(rows.map((r) => r.length));
     const normalised = rows.map((r) => (r.length > width ? [r.slice(0, r.length - width + 1).join(' '), ...r.slice(r.length - width + 1)] : r));
     let start = i;
-    while (start > 0 && i - start < 6 && (kinds[start - 1] === 'heading' || kinds[start - 1] === 'numbered') && paragraphs[start - 1].text.length <= 16) start--;
+    while (start > 0 && i - start < 6 && isHeadingKind(kinds[start - 1]) && paragraphs[start - 1].text.length <= 16) start--;
     const header = start < i ? headerCells(paragraphs.slice(start, i).map((p) => p.text), width) : null;
     if (!header) start = i;
     tables.push({ start, end: j, rows: header ? [header, ...normalised] : [new Array(width).fill(''), ...normalised] });

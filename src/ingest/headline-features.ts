@@ -1,11 +1,9 @@
-import type { LineKind, Paragraph } from '../types.ts';
+import { isHeadingKind, type LineKind, type Paragraph } from '../types.ts';
 import type { LexicalCohesion } from './lexical-cohesion.ts';
 
 /** How a news story opens: a date, "近日", "据…报道", a reporter's byline. */
 const NEWS_LEAD =
   /^((\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日|(\d{4}\s*年\s*)?\d{1,2}\s*月(初|中旬|下旬|底|以来)|近日|日前|近期|昨日|昨天|今天|今年|本报讯|当地时间|美东时间|北京时间|记者|据[^，。]{1,20}(报道|消息|介绍|了解|悉|统计|显示)|[^，。]{2,24}(日前|近日|近期|\d{1,2}月\d{1,2}日)[，,]?)/;
-
-const isHeadingKind = (kind: LineKind | undefined) => kind === 'heading' || kind === 'numbered';
 
 /**
  * The evidence, for one heading-shaped paragraph, that it opens a new article rather than

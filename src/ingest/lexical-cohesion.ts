@@ -1,4 +1,4 @@
-import type { LineKind, Paragraph } from '../types.ts';
+import { isHeadingKind, type LineKind, type Paragraph } from '../types.ts';
 
 /**
  * How much the text on either side of a heading shares its vocabulary (TextTiling's idea).
@@ -14,8 +14,8 @@ export interface LexicalCohesion {
   headingWordsBefore(i: number, size: number): number;
   /**
    * How much of one of the next `count` headings is made of paragraph i's own character pairs,
-   * at most. A story's subheadings take up its headline's words ("云计算：疫情加速行业云落地" is
-   * followed by "疫情加速行业云落地"); a subheading is seldom echoed by its siblings.
+   * at most. A story's subheadings take up its headline's words ("量子通信：城域网加速落地" is
+   * followed by "城域网加速落地"); a subheading is seldom echoed by its siblings.
    */
   echoInNextHeadings(i: number, count: number): number;
 }
@@ -33,8 +33,6 @@ function characterPairs(text: string): Map<string, number> {
   }
   return counts;
 }
-
-const isHeading = (kind: LineKind) => kind === 'heading' || kind === 'numbered';
 
 export function measureCohesion(paragraphs: Paragraph[], kinds: LineKind[]): LexicalCohesion {
   const documentFrequency = new Map<string, number>();
@@ -86,7 +84,7 @@ export function measureCohesion(paragraphs: Paragraph[], kinds: LineKind[]): Lex
       let best = 0;
       let seen = 0;
       for (let k = i + 1; k < paragraphs.length && seen < count && kinds[k] !== 'section' && kinds[k] !== 'source'; k++) {
-        if (!isHeading(kinds[k])) continue;
+        if (!isHeadingKind(kinds[k])) continue;
         seen++;
         const pairs = [...characterPairs(paragraphs[k].text).keys()];
         if (pairs.length > 0) best = Math.max(best, pairs.filter((pair) => own.has(pair)).length / pairs.length);
