@@ -69,7 +69,7 @@ export function headlineFeatures(paragraphs: Paragraph[], kinds: LineKind[], i: 
     length >= 12 ? 1 : 0,
     /\d{1,2}月\d{1,2}日|记者|日前|近日|据.{1,12}(报道|消息)/.test(lead.slice(0, 40)) ? 1 : 0,
     /\d|《|：|:/.test(text) ? 1 : 0,
-    bigramOverlap(text, paragraphs.slice(next, next + 2).map((p) => p.text).join('')),
+    bigramOverlap(text, firstSentence(lead)),
     nextHeadingShorter(paragraphs, kinds, i, length),
     nextHeading(kinds, i) < 0 || nextHeading(kinds, i) - i >= 6 ? 1 : 0,
     cohesion.across(i, 600),
@@ -108,7 +108,13 @@ function sameShape(a: string, b: string): boolean {
   return a.length <= 12 && b.length <= 12 && a.slice(0, 2) === b.slice(0, 2);
 }
 
-/** A story's lead repeats its headline's words; a subheading's first paragraph less so. */
+/**
+ * A news story opens by saying again what its headline says (the inverted pyramid), so the lead's
+ * first sentence repeats the headline's words; the text under a subheading seldom opens that way.
+ * Later sentences are left out: they repeat the topic's words under any heading.
+ */
+const firstSentence = (text: string) => text.split(/[。！？]/)[0];
+
 function bigramOverlap(heading: string, lead: string): number {
   const chars = [...heading.replace(/[\s“”：:，、]/g, '')];
   if (chars.length < 2) return 0;

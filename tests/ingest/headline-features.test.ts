@@ -4,6 +4,7 @@ import { measureCohesion } from '../../src/ingest/lexical-cohesion.ts';
 import { lineKind } from '../../src/ingest/line-kinds.ts';
 
 const SAME_SHAPE = FEATURE_NAMES.indexOf('sameShapeAsNeighbourHeading');
+const SHARES_WORDS = FEATURE_NAMES.indexOf('sharesWordsWithLead');
 const body = '会上，专家们围绕媒体融合发展的现状与趋势展开了深入讨论，并提出了具体建议。';
 
 function sameShape(first: string, second: string): number {
@@ -19,5 +20,16 @@ describe('headlineFeatures', () => {
 
   it('does not see a one-comma heading and a plain one as siblings', () => {
     expect(sameShape('媒体融合变革变局正当时', '推动5G媒体应用，企业界勇立潮头有作为')).toBe(0);
+  });
+
+  it('compares a heading with the first sentence of its lead only', () => {
+    const heading = '量子通信城域网建成';
+    const sharesWords = (lead: string) => {
+      const paragraphs = [body, heading, lead].map((text, i) => ({ text, line: i + 1 }));
+      const kinds = paragraphs.map(lineKind);
+      return headlineFeatures(paragraphs, kinds, 1, measureCohesion(paragraphs, kinds))[SHARES_WORDS];
+    };
+    expect(sharesWords(`近日，${heading}并投入使用。${body}`)).toBe(1);
+    expect(sharesWords(`${body}近日，${heading}并投入使用。`)).toBe(0);
   });
 });
