@@ -108,13 +108,13 @@ function sameShape(a: string, b: string): boolean {
   return a.length <= 12 && b.length <= 12 && a.slice(0, 2) === b.slice(0, 2);
 }
 
+const firstSentence = (text: string) => text.split(/[。！？]/)[0];
+
 /**
  * A news story opens by saying again what its headline says (the inverted pyramid), so the lead's
  * first sentence repeats the headline's words; the text under a subheading seldom opens that way.
  * Later sentences are left out: they repeat the topic's words under any heading.
  */
-const firstSentence = (text: string) => text.split(/[。！？]/)[0];
-
 function bigramOverlap(heading: string, lead: string): number {
   const chars = [...heading.replace(/[\s“”：:，、]/g, '')];
   if (chars.length < 2) return 0;

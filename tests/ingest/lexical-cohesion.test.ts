@@ -15,11 +15,11 @@ describe('measureCohesion', () => {
     ...story('量子通信', 4),
     '量子通信网络建设提速',
     ...story('量子通信', 4),
-    '芯片巨头开启异构大战',
+    '存储厂商掀起扩产热潮',
     ...story('芯片封装', 4),
   ]);
   const subheading = paragraphs.findIndex((p) => p.text === '量子通信网络建设提速');
-  const headline = paragraphs.findIndex((p) => p.text === '芯片巨头开启异构大战');
+  const headline = paragraphs.findIndex((p) => p.text === '存储厂商掀起扩产热潮');
 
   it('finds the text on both sides of a subheading more alike than across a change of story', () => {
     expect(cohesion.across(subheading, 120)).toBeGreaterThan(0.5);
