@@ -1,4 +1,5 @@
 import type { IngestWarning, LineKind, NormalisedText, Paragraph, Structure } from '../types.ts';
+import { decodeHeadlines } from './decode-headlines.ts';
 import { detectTables } from './detect-tables.ts';
 import { applyEditorHeadlines } from './editor-headlines.ts';
 import { headlineFeatures } from './headline-features.ts';
@@ -32,7 +33,7 @@ function findHeadlines(text: NormalisedText, model: HeadlineModel): Structure {
   const paragraphs = text.toc.length > 0 ? text.paragraphs : mergeHeadingLines(text.paragraphs, (p) => inTable(p) !== undefined);
   const kinds = paragraphs.map((p) => (inTable(p) ? 'table' : lineKind(p)));
   const tables = new Map(tableLines.map((t) => [t.from, t.rows]));
-  if (text.toc.length > 0) return { ...fromToc(text, paragraphs, kinds), storyStarts: new Map(), tables };
+  if (text.toc.length > 0) return { ...fromToc(text, paragraphs, kinds, model), storyStarts: new Map(), tables };
   if (isMagazineLayout(kinds)) return { paragraphs, kinds, ...magazineStories(text.file, paragraphs, kinds), tables };
   return { paragraphs, kinds, ...classifyHeadlines(text.file, paragraphs, kinds, model), storyStarts: new Map(), tables };
 }
@@ -45,23 +46,32 @@ const CLOSE_CALL = 0.1;
 
 /**
  * Without a table of contents, in a bulletin with sections: the heading after a section heading
- * or a "来源：" credit opens a story; any other heading does when the classifier says so.
+ * or a "来源：" credit opens a story; any other heading does when the classifier, read over the
+ * whole run of headings (decode-headlines.ts), says so.
  */
 function classifyHeadlines(file: string, paragraphs: Paragraph[], kinds: LineKind[], model: HeadlineModel): { headlines: number[]; warnings: IngestWarning[] } {
   const cohesion = measureCohesion(paragraphs, kinds);
-  const warnings: IngestWarning[] = [];
-  const headlines = headingIndices(kinds).filter((i) => {
-    if (opensStory(kinds, i)) return true;
-    const score = predict(model, headlineFeatures(paragraphs, kinds, i, cohesion));
-    const taken = score >= model.threshold;
-    if (Math.abs(score - model.threshold) < CLOSE_CALL) {
-      const { text, line } = paragraphs[i];
-      const fix = taken ? 'not-headlines' : 'headlines';
-      warnings.push({ file, line, message: `close call: "${text}" was ${taken ? '' : 'not '}taken for a headline (score ${score.toFixed(3)}, cut ${model.threshold}); if that is wrong, list it under ${fix} in the front matter` });
-    }
-    return taken;
+  const indices = headingIndices(kinds);
+  const candidates = indices.map((i, k) => {
+    const between = kinds.slice(k === 0 ? 0 : indices[k - 1] + 1, i);
+    return {
+      score: opensStory(kinds, i) ? 1 : predict(model, headlineFeatures(paragraphs, kinds, i, cohesion)),
+      forced: opensStory(kinds, i),
+      afterSectionBreak: between.includes('section'),
+      numberedBefore: between.filter((kind) => kind === 'numbered').length,
+    };
   });
-  return { headlines, warnings };
+  const taken = decodeHeadlines(candidates, model.threshold);
+  const warnings = candidates.flatMap(({ score, forced }, k) => {
+    const alone = score >= model.threshold;
+    if (forced || (Math.abs(score - model.threshold) >= CLOSE_CALL && alone === taken[k])) return [];
+    const { text, line } = paragraphs[indices[k]];
+    const fix = taken[k] ? 'not-headlines' : 'headlines';
+    // The decoder only gives headlines up, for the lone subheading they would leave behind.
+    const why = alone === taken[k] ? '' : ', as splitting there would leave an article with a single subheading';
+    return [{ file, line, message: `close call: "${text}" was ${taken[k] ? '' : 'not '}taken for a headline (score ${score.toFixed(3)}, cut ${model.threshold}${why}); if that is wrong, list it under ${fix} in the front matter` }];
+  });
+  return { headlines: indices.filter((_, k) => taken[k]), warnings };
 }
 
 /**
@@ -94,19 +104,34 @@ function isMagazineLayout(kinds: LineKind[]): boolean {
   return kinds.filter((k) => k === 'source').length >= 3 && !kinds.includes('section');
 }
 
-function fromToc(text: NormalisedText, paragraphs: Paragraph[], kinds: LineKind[]): Omit<Structure, 'tables' | 'storyStarts'> {
+/**
+ * A table of contents can leave out an article: its headline is then printed in the body but
+ * listed nowhere. The TOC's silence counts against such a line, so the classifier must be
+ * surer than its usual cut before it splits there.
+ */
+const UNLISTED_HEADLINE_SCORE = 0.8;
+
+function fromToc(text: NormalisedText, paragraphs: Paragraph[], kinds: LineKind[], model: HeadlineModel): Omit<Structure, 'tables' | 'storyStarts'> {
   const warnings: IngestWarning[] = [];
   const matches = matchTocEntries(text.toc, paragraphs, (i) => kinds[i] !== 'section' && paragraphs[i].text.length <= 80);
-  const headlines: number[] = [];
+  const listed: number[] = [];
   matches.forEach((index, k) => {
     if (index === null) {
       const entry = text.toc[k];
       warnings.push({ file: text.file, line: entry.line, message: `table-of-contents entry "${entry.title}" has no matching headline in the text; its article is part of the one before` });
     } else {
-      headlines.push(index);
-      // The TOC decides: the matched line is a headline even if it is long or ends a sentence.
-      kinds[index] = 'heading';
+      listed.push(index);
     }
   });
+  const unlisted = headingIndices(kinds).filter((i) => !listed.includes(i));
+  // The TOC decides: the matched line is a headline even if it is long or ends a sentence.
+  for (const i of listed) kinds[i] = 'heading';
+  const cohesion = measureCohesion(paragraphs, kinds);
+  const added = unlisted.filter((i) => predict(model, headlineFeatures(paragraphs, kinds, i, cohesion)) >= UNLISTED_HEADLINE_SCORE);
+  for (const i of added) {
+    const { text: title, line } = paragraphs[i];
+    warnings.push({ file: text.file, line, message: `"${title}" has no table-of-contents entry but reads as a headline, so it opens an article; if it is part of the article before, list it under not-headlines in the front matter` });
+  }
+  const headlines = [...listed, ...added].sort((a, b) => a - b);
   return { paragraphs, kinds, headlines, warnings };
 }

@@ -64,10 +64,23 @@ describe('findStructure', () => {
     expect(titles(text(credited(['海外借鉴'])))).toContain('德国拟加强对亚马逊反垄断审查');
   });
 
+  // A model that gives every heading the same score: what the TOC path makes of that score.
+  const scoring = (p: number) => ({ weights: new Array(weights.weights.length).fill(0), bias: Math.log(p / (1 - p)), threshold: weights.threshold });
+  const toc = [{ title: '智慧港口建设迈上新台阶', section: null, page: 2, line: 1 }, { title: '量子通信网络正式开通', section: null, page: 3, line: 2 }];
+
   it('takes the headlines its table of contents names, and warns of an entry it cannot find', () => {
-    const toc = [{ title: '智慧港口建设迈上新台阶', section: null, page: 2, line: 1 }, { title: '量子通信网络正式开通', section: null, page: 3, line: 2 }];
-    const structure = findStructure(text(credited(['海外借鉴']), toc));
+    const structure = findStructure(text(credited(['海外借鉴']), toc), scoring(0.6));
     expect(structure.headlines.map((i) => structure.paragraphs[i].text)).toEqual(['智慧港口建设迈上新台阶']);
     expect(structure.warnings.map((w) => w.message).join()).toContain('量子通信网络正式开通');
+  });
+
+  it('opens an article at a headline its table of contents leaves out only when the classifier is sure, and says so', () => {
+    const structure = findStructure(text(credited(['海外借鉴']), toc), scoring(0.9));
+    const found = structure.headlines.map((i) => structure.paragraphs[i].text);
+    expect(found).toContain('智慧港口建设迈上新台阶');
+    expect(found).toContain('德国拟加强对亚马逊反垄断审查');
+    const unlisted = structure.warnings.filter((w) => w.message.includes('no table-of-contents entry'));
+    expect(unlisted.length).toBe(found.length - 1);
+    expect(unlisted[0].message).toContain('not-headlines');
   });
 });

@@ -20,7 +20,7 @@ const ingest = (name: string) => ingestBulletin(name, readFileSync(join(seeds, n
  * be split exactly as their TOC says; the others are held to what the classifier reaches now,
  * so a change that makes splitting worse fails here.
  */
-const F1_FLOOR = { toc: 0.95, other: 0.9 };
+const F1_FLOOR = { toc: 0.95, other: 0.95 };
 
 function blockText(block: Block): string {
   return 'text' in block ? block.text : block.rows.flat().join('');
