@@ -12,8 +12,8 @@ export interface HeadingCandidate {
 
 /**
  * What it costs, in log-odds, to leave an article with exactly one subheading. Across the
- * labelled bulletins 1 article in 116 has one; a writer who divides a story divides it in two
- * or more. Leave-one-out F1 is the same for any cost from 1 to 5; 2 sits inside that plateau.
+ * labelled bulletins with sections, 1 article in 117 has one; a writer who divides a story divides it in two
+ * or more. Mean leave-one-out F1 is the same (0.971) for any cost from 1 to 8, and 0.968 at 0.5.
  */
 export const LONE_SUBHEADING_COST = 2;
 
