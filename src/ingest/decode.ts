@@ -88,7 +88,7 @@ function readFrontMatter(file: string, text: string): { body: string; lineOffset
     if (value === undefined) continue;
     const list = Array.isArray(value) ? value : [value];
     if (!list.every((item) => typeof item === 'string' || typeof item === 'number')) {
-      throw new DecodeError(file, 1, `${yamlKey} is not a list of lines`, `write one headline per item, e.g. ${yamlKey}:\n  - 北京市将建网络交易重点治理名单`);
+      throw new DecodeError(file, 1, `${yamlKey} is not a list of lines`, `write one headline per item, e.g. ${yamlKey}:\n  - 上海市将建数据交易重点监管名单`);
     }
     overrides[key] = list.map(String);
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeHeadlines, type HeadingCandidate } from '../../src/ingest/decode-headlines.ts';
 
-const heading = (score: number, rest: Partial<HeadingCandidate> = {}): HeadingCandidate => ({ score, forced: false, afterSectionBreak: false, numberedBefore: 0, ...rest });
+const heading = (score: number, rest: Partial<HeadingCandidate> = {}): HeadingCandidate => ({ score, forced: false, numberedBefore: 0, ...rest });
 const opener = heading(1, { forced: true });
 
 describe('decodeHeadlines', () => {
@@ -10,7 +10,7 @@ describe('decodeHeadlines', () => {
   });
 
   it('agrees with the cut when there is no cost for a lone subheading', () => {
-    expect(decodeHeadlines([opener, heading(0.1), heading(0.55), heading(0.2)], 0.5, 0)).toEqual([true, false, true, false]);
+    expect(decodeHeadlines([opener, heading(0.1), heading(0.55), heading(0.2)], 0.5, 0, 0)).toEqual([true, false, true, false]);
   });
 
   it('turns a weak headline into a subheading when it would leave the article before with a single one', () => {
@@ -35,9 +35,15 @@ describe('decodeHeadlines', () => {
     expect(decodeHeadlines(candidates.map((c) => ({ ...c, numberedBefore: 0 })), 0.5)).toEqual([true, false, false]);
   });
 
-  it('closes the article at a section break, so its lone subheading cannot be mended across it', () => {
-    const candidates = [opener, heading(0.1), heading(0.55, { afterSectionBreak: true }), heading(0.6)];
-    expect(decodeHeadlines(candidates, 0.5)).toEqual([true, false, true, true]);
+  it('counts the numbered subheadings after the last heading in the last article', () => {
+    const candidates = [opener, heading(0.1), heading(0.1), heading(0.6)];
+    expect(decodeHeadlines(candidates, 0.5, 0)).toEqual([true, false, false, true]);
+    expect(decodeHeadlines(candidates, 0.5, 1)).toEqual([true, false, false, false]);
+    expect(decodeHeadlines(candidates, 0.5, 2)).toEqual([true, false, false, true]);
+  });
+
+  it('refuses a cost that is not a finite number', () => {
+    expect(() => decodeHeadlines([opener], 0.5, 0, Infinity)).toThrow(RangeError);
   });
 
   it('decides nothing for no candidates', () => {

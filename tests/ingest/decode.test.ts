@@ -58,9 +58,9 @@ describe('decodeBulletin', () => {
   });
 
   it('reads the editor\'s headlines and not-headlines lists, one line per item', () => {
-    const source = '---\nheadlines:\n  - 北京市将建网络交易重点治理名单\nnot-headlines: 三大运营商发力工业互联网\n---\n正文\n';
+    const source = '---\nheadlines:\n  - 某市将建网络交易治理名单\nnot-headlines: 运营商发力工业互联网新赛道\n---\n正文\n';
     const decoded = decodeBulletin('a.txt', new TextEncoder().encode(source));
-    expect(decoded.overrides).toEqual({ headlines: ['北京市将建网络交易重点治理名单'], notHeadlines: ['三大运营商发力工业互联网'] });
+    expect(decoded.overrides).toEqual({ headlines: ['某市将建网络交易治理名单'], notHeadlines: ['运营商发力工业互联网新赛道'] });
   });
 
   it('rejects a headlines entry that is not a line of text', () => {

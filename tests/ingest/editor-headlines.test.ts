@@ -3,13 +3,13 @@ import { applyEditorHeadlines } from '../../src/ingest/editor-headlines.ts';
 import { lineKind } from '../../src/ingest/line-kinds.ts';
 import { ingestBulletin } from '../../src/ingest/pipeline.ts';
 
-const texts = ['产业环境', '工信部发布新一代信息技术助力中小企业发展', '近日，工信部发布通知。', '构建工业数据治理体系', '通知强调，要加快工业数据分类分级。', '北京市将建网络交易重点治理名单', '北京市将对网络交易突出问题开展专项整治。'];
+const texts = ['产业环境', '工信部发布新一代信息技术助力中小企业发展', '近日，工信部发布通知。', '构建工业数据治理体系', '通知强调，要加快工业数据分类分级。', '上海市将建数据交易重点监管名单', '上海市将对数据交易突出问题开展专项整治。'];
 const paragraphs = texts.map((text, i) => ({ text, line: i + 1 }));
 
 describe('applyEditorHeadlines', () => {
   it('opens an article at a line named by its opening words, and keeps a named line inside its article', () => {
     const kinds = paragraphs.map(lineKind);
-    const result = applyEditorHeadlines('a.txt', { headlines: ['北京市将建网络交易'], notHeadlines: ['构建工业数据治理体系'] }, paragraphs, kinds, [1, 3]);
+    const result = applyEditorHeadlines('a.txt', { headlines: ['上海市将建数据交易'], notHeadlines: ['构建工业数据治理体系'] }, paragraphs, kinds, [1, 3]);
     expect(result.headlines).toEqual([1, 5]);
     expect(result.warnings).toEqual([]);
 
@@ -26,11 +26,11 @@ describe('applyEditorHeadlines', () => {
 
   it('reports an entry that names no line, several lines, or too little to tell, and changes nothing for it', () => {
     const kinds = paragraphs.map(lineKind);
-    const result = applyEditorHeadlines('a.txt', { headlines: ['量子通信网络正式开通', '北京市将'], notHeadlines: ['构建'] }, paragraphs, kinds, [1, 3]);
+    const result = applyEditorHeadlines('a.txt', { headlines: ['量子通信网络正式开通', '上海市将'], notHeadlines: ['构建'] }, paragraphs, kinds, [1, 3]);
     expect(result.headlines).toEqual([1, 3]);
     expect(result.warnings.map((w) => w.message)).toEqual([
       expect.stringContaining('"量子通信网络正式开通" matches no line'),
-      expect.stringContaining('"北京市将" matches 2 lines (6, 7)'),
+      expect.stringContaining('"上海市将" matches 2 lines (6, 7)'),
       expect.stringContaining('"构建" matches no line'),
     ]);
     expect(result.warnings.every((w) => w.file === 'a.txt')).toBe(true);
@@ -39,7 +39,7 @@ describe('applyEditorHeadlines', () => {
 
 describe('front matter headlines in a dropped-in bulletin', () => {
   const body = texts.join('\n\n');
-  const named = ['构建工业数据治理体系', '北京市将建网络交易重点治理名单'];
+  const named = ['构建工业数据治理体系', '上海市将建数据交易重点监管名单'];
   const titles = (frontMatter: string) => ingestBulletin('a.txt', new TextEncoder().encode(`---\n${frontMatter}\n---\n${body}`)).articles.map((a) => a.title);
 
   it('split the bulletin at every line the editor lists as a headline', () => {

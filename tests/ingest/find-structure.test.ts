@@ -27,6 +27,9 @@ const credited = (opening: string[]) => [
   '据外媒报道，德国正准备就美国科技公司亚马逊最新的平台数据政策展开反垄断调查评估。',
   ...story('反垄断', 3),
 ];
+/** A model that gives every heading the same score. */
+const scoring = (p: number) => ({ weights: new Array(weights.weights.length).fill(0), bias: Math.log(p / (1 - p)), threshold: weights.threshold });
+
 const titles = (t: NormalisedText) => {
   const s = findStructure(t);
   return s.headlines.map((i) => s.paragraphs[i].text);
@@ -60,12 +63,21 @@ describe('findStructure', () => {
     expect(findStructure(text(credited(['海外借鉴']))).warnings.length).toBeLessThan(close.length);
   });
 
+  it('gives up a headline that would leave the article before with a single subheading, and says so', () => {
+    // Short headings score low, any other 0.6: the short one is a subheading, the long one a doubtful headline.
+    const model = { ...scoring(0.6), weights: weights.features.map((name) => (name === 'lengthUnder10' ? -5 : 0)) };
+    const paragraphs = ['产业环境', '数字乡村建设全面提速', ...story('数字乡村', 3), '乡村网络覆盖', ...story('乡村网络', 3), '江西数字经济产业发展呈现良好态势', ...story('江西', 3)];
+    const structure = findStructure(text(paragraphs), model);
+    expect(structure.headlines.map((i) => structure.paragraphs[i].text)).toEqual(['数字乡村建设全面提速']);
+    const givenUp = structure.warnings.filter((w) => w.message.startsWith('given up'));
+    expect(givenUp.map((w) => w.line)).toEqual([paragraphs.indexOf('江西数字经济产业发展呈现良好态势') + 1]);
+    expect(givenUp[0].message).toContain('headlines in the front matter');
+  });
+
   it('still asks the classifier about uncredited headlines in a bulletin with sections', () => {
     expect(titles(text(credited(['海外借鉴'])))).toContain('德国拟加强对亚马逊反垄断审查');
   });
 
-  // A model that gives every heading the same score: what the TOC path makes of that score.
-  const scoring = (p: number) => ({ weights: new Array(weights.weights.length).fill(0), bias: Math.log(p / (1 - p)), threshold: weights.threshold });
   const toc = [{ title: '智慧港口建设迈上新台阶', section: null, page: 2, line: 1 }, { title: '量子通信网络正式开通', section: null, page: 3, line: 2 }];
 
   it('takes the headlines its table of contents names, and warns of an entry it cannot find', () => {

@@ -22,8 +22,8 @@ describe('reflowParagraphs', () => {
 
   it('mends a page-break cut in a full line that holds a comma, which no headline would', () => {
     const cut = '百度搜索及时发布新冠肺炎疫情搜索大数据与民众迁徙路线图，辐射范围达300多个';
-    const paragraphs = reflowParagraphs(lines(`${cut}\n\n城市，成为反映疫情趋势的风向标。\n\n数字经济将成拉动经济增长重要引擎`), { wrapWidth: null, trailingSpaceEndsParagraph: false, doubleSpaced: false });
-    expect(paragraphs.map((p) => p.text)).toEqual([`${cut}城市，成为反映疫情趋势的风向标。`, '数字经济将成拉动经济增长重要引擎']);
+    const paragraphs = reflowParagraphs(lines(`${cut}\n\n城市，成为反映疫情趋势的风向标。\n\n数字经济将成推动产业升级重要力量`), { wrapWidth: null, trailingSpaceEndsParagraph: false, doubleSpaced: false });
+    expect(paragraphs.map((p) => p.text)).toEqual([`${cut}城市，成为反映疫情趋势的风向标。`, '数字经济将成推动产业升级重要力量']);
   });
 
   it('joins a drop cap to the rest of its sentence', () => {

@@ -16,9 +16,8 @@ const names = readdirSync(seeds).filter((f) => f.endsWith('.txt')).sort();
 const ingest = (name: string) => ingestBulletin(name, readFileSync(join(seeds, name)));
 
 /**
- * The F1 each bulletin must keep against its hand-made labels. Table-of-contents bulletins must
- * be split exactly as their TOC says; the others are held to what the classifier reaches now,
- * so a change that makes splitting worse fails here.
+ * The F1 each bulletin must keep against its hand-made labels: the bar of 0.95 for every bulletin.
+ * A table-of-contents bulletin is split as its TOC says, plus a headline the TOC left out.
  */
 const F1_FLOOR = { toc: 0.95, other: 0.95 };
 
