@@ -9,6 +9,7 @@ import { headlineSimilarity } from '../ingest/match-toc.ts';
 import { normaliseLines } from '../ingest/normalise.ts';
 import type { NormalisedText } from '../types.ts';
 import { readLabels, type LabelledArticle } from './labels.ts';
+import { printAsPdfExtract } from './pdf-layout.ts';
 import { titleF1, type F1 } from './title-f1.ts';
 
 interface Sample { x: number[]; y: number }
@@ -18,7 +19,11 @@ export interface LabelledBulletin {
   name: string;
   text: NormalisedText;
   labels: LabelledArticle[];
-  /** One per heading candidate: its features, and whether it is a labelled headline. */
+  /**
+   * One per heading candidate, and whether it is a labelled headline. A bulletin with a table of
+   * contents gives its candidates twice: as printed, and printed again as a PDF extract
+   * (pdf-layout.ts), the layout the classifier is used on, where headlines wrap and merge.
+   */
   samples: Sample[];
 }
 
@@ -27,19 +32,30 @@ export function readLabelledBulletins(seedDir: string, labelDir: string): Labell
   for (const name of readdirSync(seedDir).filter((f) => f.endsWith('.txt')).sort()) {
     const labels = readLabels(labelDir, name);
     if (!labels) continue;
-    const text = { ...normaliseLines(decodeBulletin(name, readFileSync(join(seedDir, name)))), toc: [] };
-    // The classifier learns from paragraphs and kinds exactly as find-structure gives them to it.
-    const { paragraphs, kinds } = findStructure(text);
-    const cohesion = measureCohesion(paragraphs, kinds);
-    const samples: Sample[] = [];
-    paragraphs.forEach((p, i) => {
-      if (kinds[i] !== 'heading') return;
-      const y = labels.some((l) => l.line === p.line || headlineSimilarity(l.title, p.text) >= 0.9) ? 1 : 0;
-      samples.push({ x: headlineFeatures(paragraphs, kinds, i, cohesion), y });
-    });
+    const normalised = normaliseLines(decodeBulletin(name, readFileSync(join(seedDir, name))));
+    const text = { ...normalised, toc: [] };
+    const samples = candidateSamples(text, labels, true);
+    if (normalised.toc.length > 0) {
+      const printed = printAsPdfExtract(normalised.paragraphs.map((p) => p.text), '2020.01.01');
+      samples.push(...candidateSamples(normaliseLines(decodeBulletin(`pdf-${name}`, Buffer.from(printed))), labels, false));
+    }
     bulletins.push({ name, text, labels, samples });
   }
   return bulletins;
+}
+
+/** Labels name their line in the seed as printed; a reprint has other line numbers, so only titles match there. */
+function candidateSamples(text: NormalisedText, labels: LabelledArticle[], sameLines: boolean): Sample[] {
+  // The classifier learns from paragraphs and kinds exactly as find-structure gives them to it.
+  const { paragraphs, kinds } = findStructure(text);
+  const cohesion = measureCohesion(paragraphs, kinds);
+  const samples: Sample[] = [];
+  paragraphs.forEach((p, i) => {
+    if (kinds[i] !== 'heading') return;
+    const y = labels.some((l) => (sameLines && l.line === p.line) || headlineSimilarity(l.title, p.text) >= 0.9) ? 1 : 0;
+    samples.push({ x: headlineFeatures(paragraphs, kinds, i, cohesion), y });
+  });
+  return samples;
 }
 
 export function trainHeadlineModel(bulletins: LabelledBulletin[]): LogisticModel {

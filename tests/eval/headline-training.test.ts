@@ -13,11 +13,11 @@ describe('the headline classifier', () => {
     expect(weights.bias).toBe(+model.bias.toFixed(4));
   });
 
-  // Each bulletin is split by weights that never saw it: how a new bulletin will fare. These
-  // floors sit just under what leave-one-out reaches now, so a change that generalises worse fails.
+  // Each bulletin is split by weights that never saw it: how a new bulletin will fare. Each must
+  // reach the bar a reader would accept, 0.95; the mean floor sits just under what it is now.
   const scores = leaveOneOut(bulletins, weights.threshold);
-  it.each(scores.map((s) => [s.name, s.score.f1] as const))('splits %s, held out of training, with title F1 of at least 0.9', (_name, f1) => {
-    expect(f1).toBeGreaterThanOrEqual(0.9);
+  it.each(scores.map((s) => [s.name, s.score.f1] as const))('splits %s, held out of training, with title F1 of at least 0.95', (_name, f1) => {
+    expect(f1).toBeGreaterThanOrEqual(0.95);
   });
 
   it('splits the held-out bulletins with a mean title F1 of at least 0.965', () => {

@@ -7,7 +7,7 @@ import { decodeBulletin } from '../../src/ingest/decode.ts';
 import { findStructure } from '../../src/ingest/find-structure.ts';
 import { normaliseLines } from '../../src/ingest/normalise.ts';
 import weights from '../../src/ingest/headline-weights.json' with { type: 'json' };
-import { printAsPdfExtract } from '../helpers/pdf-layout.ts';
+import { printAsPdfExtract } from '../../src/eval/pdf-layout.ts';
 
 const labelled = readLabelledBulletins('seeds', 'tests/fixtures/labels');
 const withToc = labelled.filter((b) => normaliseLines(decodeBulletin(b.name, readFileSync(join('seeds', b.name)))).toc.length > 0);

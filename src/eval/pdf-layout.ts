@@ -1,4 +1,4 @@
-import { displayWidth } from '../../src/ingest/text.ts';
+import { displayWidth } from '../ingest/text.ts';
 
 /**
  * Prints paragraphs the way the PDF extracts among the seeds do: hard-wrapped at 80 columns
