@@ -40,7 +40,11 @@ async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const outIndex = args.indexOf('--out');
   const outDir = outIndex >= 0 ? args[outIndex + 1] : 'content';
-  const paths = args.filter((_, i) => i !== outIndex && i !== outIndex + 1);
+  if (outDir === undefined || outDir.startsWith('--')) {
+    console.error('ingest: --out needs a folder, e.g. npm run ingest -- seeds/new.txt --out content');
+    return 1;
+  }
+  const paths = outIndex >= 0 ? args.filter((_, i) => i !== outIndex && i !== outIndex + 1) : args;
   const errors: IngestError[] = [];
   const bulletins: Bulletin[] = [];
   let files: string[] = [];

@@ -10,9 +10,9 @@ const root = join(import.meta.dirname, '../..');
 const tsx = join(root, 'node_modules/.bin/tsx');
 const fixture = join(root, 'tests/fixtures/ingest/toc-layout.txt');
 
-async function ingest(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function ingest(args: string[], cwd = root): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(tsx, [join(root, 'scripts/ingest.ts'), ...args], { cwd: root });
+    const { stdout, stderr } = await run(tsx, [join(root, 'scripts/ingest.ts'), ...args], { cwd });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -61,5 +61,18 @@ describe('npm run ingest', () => {
     const out = join(dir, 'content');
     expect((await ingest([join(dir, 'one.txt'), join(dir, 'two.txt'), '--out', out])).code).toBe(0);
     expect((await readdir(out)).length).toBe(2);
+  });
+
+  it('ingests the one file it is given, without --out, into content/ of the folder it runs in', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cli-'));
+    const result = await ingest([fixture], dir);
+    expect(result.code, result.stderr).toBe(0);
+    expect((await readdir(join(dir, 'content'))).length).toBe(1);
+  });
+
+  it('stops with a usage line when --out names no folder', async () => {
+    const result = await ingest([fixture, '--out']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('--out needs a folder');
   });
 });
