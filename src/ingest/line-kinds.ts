@@ -11,6 +11,13 @@ export function isSourceCredit(text: string): boolean {
 }
 /** Serial markers, photo captions and editorial notices: kept, but never prose or headings. */
 const NOTE = /^(【[^】]{1,12}】|（[^）]{0,12}(图|摄|供图)[^）]{0,6}）)$|(现场|合影|留影|剪彩|揭牌仪式)。?$|[^，。；的]发言$|二维码$|^(图|图片)[\d一二三四五六七八九十：:]/;
+/**
+ * A photo of a speaker is captioned with the title, the name and the act: "…副秘书长某某某致辞".
+ * A headline names a speaker by place or occasion ("某某在…致辞"), not by title and act alone.
+ */
+/** A numbered figure's caption, which names its figure at some length: "图4.2 2020年9月…流量". */
+const FIGURE_CAPTION = /^图\s*\d+(\.\d+)*\s/;
+const SPEAKER_CAPTION = /(长|主任|经理|书记|主席|院士|校长|董事|总裁|教授)[\u4e00-\u9fff]{2,3}(发言|致辞|演讲|讲话|主持会议)$/;
 /** A colophon's contact lines ("电 话：0371-…", "Email:", "欢迎投稿"): the publisher's notice, not news. */
 const COLOPHON = /^(电\s*话|传\s*真|邮\s*编|地\s*址|网\s*址|邮\s*箱|e-?mail|欢迎投稿)/i;
 
@@ -22,7 +29,8 @@ export function lineKind(paragraph: Paragraph): LineKind {
   if (paragraph.display === 'subtitle') return 'subtitle';
   if (/^——|^—[^—]/.test(text) && text.length <= 60) return 'subtitle';
   if (isSourceCredit(text)) return 'source';
-  if (NOTE.test(text) && text.length <= 30) return 'note';
+  if ((NOTE.test(text) || SPEAKER_CAPTION.test(text)) && text.length <= 30) return 'note';
+  if (FIGURE_CAPTION.test(text) && text.length <= 40 && !endsSentence(text)) return 'note';
   if (COLOPHON.test(text) && text.length <= 40) return 'note';
   if (text.length > MAX_HEADING_LENGTH) return 'prose';
   // A lone figures line is prose; only find-structure, seeing a run of them, makes a table.
@@ -35,10 +43,11 @@ export function lineKind(paragraph: Paragraph): LineKind {
 /** Short, and not a finished sentence: could be a headline or a subheading. */
 export function isHeadingShaped(text: string): boolean {
   if (text.length > MAX_HEADING_LENGTH || text.length < 2) return false;
-  // A headline may hold one comma ("疫情冲击下，…？"); in a longer line, two commas or a full
-  // stop make it a sentence.
+  // A headline may hold one comma ("疫情冲击下，…？"); in a longer line, two commas make it a
+  // sentence.
   const body = text.slice(0, -1);
-  if (/[。；]/.test(body) && text.length > 30) return false;
+  // A headline never ends one sentence and starts another ("…发展。充分发挥协会").
+  if (/[。；]/.test(body)) return false;
   const commas = (body.match(/[，,]/g) ?? []).length;
   if (commas > 1 && text.length > 30) return false;
   if (commas === 1 && text.length > 40) return false;

@@ -48,7 +48,8 @@ const CUT_SENTENCE_LENGTH = 36;
  */
 export function reflowParagraphs(lines: SourceLine[], style: WrapStyle): Paragraph[] {
   const paragraphs: Paragraph[] = [];
-  let current: { text: string; line: number; physical: number; last: string; afterCredit: boolean; setting?: LineSetting } | null = null;
+  /** `widest`: the widest of the paragraph's lines before its last one, the measure of its column. */
+  let current: { text: string; line: number; physical: number; last: string; widest: number; afterCredit: boolean; setting?: LineSetting } | null = null;
   const { settings, resumptions } = findDisplayLines(lines, style);
   /** The last printed line of the paragraph before the current one. */
   let previousLast = '';
@@ -66,14 +67,15 @@ export function reflowParagraphs(lines: SourceLine[], style: WrapStyle): Paragra
     if (source.text.trim() === '') continue;
     const setting = settings.get(source.line);
     // A line set apart by the layout neither goes on from the line before nor into the next.
-    if (current && !setting && !current.setting && continues(current.last, current.text, source.text, style, current.afterCredit && current.physical === 1)) {
+    if (current && !setting && !current.setting && continues(current.last, current.text, source.text, style, current.afterCredit && current.physical === 1, current.widest)) {
       current.text = joinWrapped(current.text, source.text);
       current.physical++;
+      current.widest = Math.max(current.widest === Infinity ? 0 : current.widest, displayWidth(current.last.trim()));
       current.last = source.text;
       continue;
     }
     flush();
-    current = { text: source.text.trim(), line: source.line, physical: 1, last: source.text, afterCredit: isSourceCredit(previousLast), setting };
+    current = { text: source.text.trim(), line: source.line, physical: 1, last: source.text, widest: Infinity, afterCredit: isSourceCredit(previousLast), setting };
   }
   flush();
   return mendInterruptedSentences(paragraphs, resumptions);
@@ -101,7 +103,7 @@ function mendInterruptedSentences(paragraphs: Paragraph[], resumptions: Set<numb
   return out;
 }
 
-function continues(lastLine: string, paragraph: string, next: string, style: WrapStyle, firstLineAfterCredit: boolean): boolean {
+function continues(lastLine: string, paragraph: string, next: string, style: WrapStyle, firstLineAfterCredit: boolean, paragraphWidth = Infinity): boolean {
   const last = lastLine.trim();
   // A drop cap: the first character of a paragraph printed on a line of its own.
   if ([...last].length === 1 && isHan(last)) return true;
@@ -116,9 +118,26 @@ function continues(lastLine: string, paragraph: string, next: string, style: Wra
   }
   // Magazine text: proportional digits and the first line's indent make widths uneven, so a
   // line goes on unless it ends a sentence or is clearly short (a headline, a caption).
-  if (endsMidSentence(last)) return true;
+  if (endsMidSentence(last) || opensUnclosed(last)) return true;
+  // A line opening on one character and a comma ("况，推动…") finishes a word the line before cut.
+  if (!endsSentence(last) && /^[\u4e00-\u9fff][，。；]/.test(next.trim())) return true;
+  // A caption printed under a photo is a full line too, but nothing runs on from it.
+  if (lineKind({ text: tidySpaces(paragraph), line: 0 }) === 'note') return false;
+  // A numbered figure's caption ("图4.3 …") starts its own block, after its "（详见图4.3）".
+  if (/^[图表]\s*\d/.test(next.trim())) return false;
+  // A sentence that starts after a full stop on the line and is not finished there runs on,
+  // unless what follows the stop is a photo credit ("…现场。新华社发").
+  if (!endsSentence(last) && /[。！？][\u4e00-\u9fff，、“”]{2,}$/.test(last) && !/(发|摄|供图)$/.test(last)) return true;
   // After a "来源：" credit the next story opens with its headline, set in (after a leading
   // space) like a new block, however wide it is. Without the indent it is the other column's text.
   if (firstLineAfterCredit && /^\s/.test(lastLine) && !/[，；]/.test(last)) return false;
-  return !endsSentence(last) && displayWidth(last) >= style.wrapWidth * 0.78;
+  // A page set in narrower columns (a report after the news) is measured by its own lines.
+  const measure = Math.min(style.wrapWidth, paragraphWidth);
+  return !endsSentence(last) && displayWidth(last) >= measure * 0.78;
+}
+
+/** A quotation or title opened and not closed on the line: the sentence runs on. */
+function opensUnclosed(line: string): boolean {
+  const count = (ch: string) => line.split(ch).length - 1;
+  return count('“') > count('”') || count('《') > count('》') || count('（') > count('）');
 }

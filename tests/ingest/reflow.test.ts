@@ -26,6 +26,38 @@ describe('reflowParagraphs', () => {
     expect(paragraphs.map((p) => p.text)).toEqual([`${cut}城市，成为反映疫情趋势的风向标。`, '数字经济将成推动产业升级重要力量']);
   });
 
+  describe('in double-spaced magazine text', () => {
+    const magazine = (text: string) => reflowParagraphs(lines(text.split('\n').join('\n\n')), { wrapWidth: 48, trailingSpaceEndsParagraph: false, doubleSpaced: true }).map((p) => p.text);
+    const column = '会议由联盟常务副理事长、省通信公司副总经理主持会';
+
+    it('keeps a photo caption out of the paragraph printed under it', () => {
+      expect(magazine(`省互联网协会常务副理事长兼秘书长张某某发言\n${column}\n议。`)).toEqual(['省互联网协会常务副理事长兼秘书长张某某发言', `${column}议。`]);
+    });
+
+    it('finishes a word the line before cut when the next line opens on one character and a comma', () => {
+      expect(magazine(' 为真实客观地反映全省互联网发展状\n况，推动行业高质量发展。')).toEqual(['为真实客观地反映全省互联网发展状况，推动行业高质量发展。']);
+    });
+
+    it('runs on from a short line that opens a quotation and does not close it', () => {
+      expect(magazine(`${column}\n作为系列活动之一的“产业转移\n对接会”在郑州举行。`)).toEqual([`${column}作为系列活动之一的“产业转移对接会”在郑州举行。`]);
+    });
+
+    it('measures a narrower column by the paragraph\'s own lines', () => {
+      // Lines of 30 columns where the text's measure is 48: short by that measure, full by their own.
+      const narrow = ['资源、网络安全管理等进行统计、', '分析，为政府部门和从业企业以及', '专家学者了解行业发展状况与前沿', '趋势有重要参考意义。'];
+      expect(magazine(narrow.join('\n'))).toEqual([narrow.join('')]);
+    });
+
+    it('runs on a sentence begun after a full stop on the line, but not past a photo credit', () => {
+      expect(magazine('本报告版权归属主办单位所有。本报告\n中的表述如有不妥之处，敬请指正！')).toEqual(['本报告版权归属主办单位所有。本报告中的表述如有不妥之处，敬请指正！']);
+      expect(magazine('在上海拍摄的大会开幕式现场。新华社发\n首次以云端峰会亮相的大会吸引了全球目光。')).toEqual(['在上海拍摄的大会开幕式现场。新华社发', '首次以云端峰会亮相的大会吸引了全球目光。']);
+    });
+
+    it('starts a numbered figure\'s caption on its own, after the line that points to it', () => {
+      expect(magazine(`${column}（详见图1.1）\n图1.1 2020年9月各运营公司地址数量`)).toEqual([`${column}（详见图1.1）`, '图1.1 2020年9月各运营公司地址数量']);
+    });
+  });
+
   it('joins a drop cap to the rest of its sentence', () => {
     const paragraphs = reflowParagraphs(lines(' 建\n成开通 5G 基站 60 万个。'), { wrapWidth: null, trailingSpaceEndsParagraph: false, doubleSpaced: false });
     expect(paragraphs.map((p) => p.text)).toEqual(['建成开通 5G 基站 60 万个。']);
