@@ -18,7 +18,7 @@ async function expand(paths: string[]): Promise<string[]> {
     const info = await stat(path).catch(() => null);
     if (!info) throw new IngestError(path, null, 'no such file or folder', 'check the path; bulletins live in seeds/');
     if (info.isDirectory()) {
-      const names = (await readdir(path)).filter((n) => n.endsWith('.txt')).sort();
+      const names = (await readdir(path)).filter((n) => /\.txt$/i.test(n)).sort();
       files.push(...names.map((n) => join(path, n)));
     } else files.push(path);
   }

@@ -17,8 +17,12 @@ export function decodeBulletin(file: string, bytes: Uint8Array): DecodedSource {
 }
 
 function decodeBytes(file: string, bytes: Uint8Array): { encoding: Encoding; text: string } {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', text: strictDecode('utf-16le', bytes) ?? '' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', text: strictDecode('utf-16be', bytes) ?? '' };
+  const bom16: Encoding | null = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : null;
+  if (bom16) {
+    const text = strictDecode(bom16, bytes);
+    if (text !== null) return { encoding: bom16, text };
+    throw new DecodeError(file, null, `the file starts with a UTF-16 byte-order mark but is not valid UTF-16 (${bytes.length} bytes; cut short?)`, 'export the bulletin again, whole, as UTF-8 or UTF-16 text');
+  }
   const bomless16 = guessBomlessUtf16(bytes);
   if (bomless16) {
     const text = strictDecode(bomless16, bytes);

@@ -111,7 +111,8 @@ function continues(lastLine: string, paragraph: string, next: string, style: Wra
   if (tableRowCells(last) || tableRowCells(next.trim())) return false;
   // A source credit closes an article; nothing runs into it.
   if (isSourceCredit(next)) return false;
-  if (style.trailingSpaceEndsParagraph) return !/[ \u3000]$/.test(lastLine);
+  // A trailing space can also be the word space before a number ("（CPC 2020）"): not an end inside brackets.
+  if (style.trailingSpaceEndsParagraph) return !/[ \u3000]$/.test(lastLine) || opensUnclosed(last);
   if (style.wrapWidth === null) {
     const cut = paragraph.length >= CUT_PARAGRAPH_LENGTH || (paragraph.length >= CUT_SENTENCE_LENGTH && /[，。；]/.test(paragraph));
     return !endsSentence(last) && (endsMidSentence(last) || cut) && !/^——/.test(next.trim());

@@ -44,6 +44,11 @@ describe('decodeBulletin', () => {
     expect(() => decodeBulletin('empty.txt', new Uint8Array())).toThrow(/empty\.txt: the file is empty/);
   });
 
+  it('rejects a UTF-16 file cut short in the middle of a character, saying so', () => {
+    const cut = new Uint8Array([0xff, 0xfe, 0x61, 0x00, 0x62]);
+    expect(() => decodeBulletin('cut.txt', cut)).toThrow(/cut\.txt: the file starts with a UTF-16 byte-order mark but is not valid UTF-16/);
+  });
+
   it('rejects a binary file as not a text export', () => {
     const binary = new Uint8Array(2000).map((_, i) => (i * 7) % 256);
     expect(() => decodeBulletin('scan.pdf', binary)).toThrow(DecodeError);

@@ -14,6 +14,12 @@ describe('reflowParagraphs', () => {
     expect(paragraphs[1].line).toBe(7);
   });
 
+  it('reads a trailing space inside open brackets as a word space, not a paragraph end', () => {
+    const source = lines(`${full}\n\n合作伙伴生态大会（CPC \n\n2020）上正式推出新计划。 \n\n下一段开始。 `);
+    const paragraphs = reflowParagraphs(source, measureWrapStyle(source));
+    expect(paragraphs.map((p) => p.text)).toEqual([`${full}合作伙伴生态大会（CPC 2020）上正式推出新计划。`, '下一段开始。']);
+  });
+
   it('keeps one paragraph per line when lines were not wrapped, but mends a page-break cut', () => {
     const long = '石家庄移动还上线数字化看板平台，这一平台可实时展示5G建设中各关键节点进展，及时发现建设瓶颈，实现5G站点建设全流程可视化，有效保证了5G网';
     const paragraphs = reflowParagraphs(lines(`标题一\n\n${long}\n\n量。\n\n新的一段。`), { wrapWidth: null, trailingSpaceEndsParagraph: false, doubleSpaced: false });

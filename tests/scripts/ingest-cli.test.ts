@@ -75,4 +75,12 @@ describe('npm run ingest', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('--out needs a folder');
   });
+
+  it('finds a bulletin in a folder whatever the case of its .txt extension', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cli-'));
+    await cp(fixture, join(dir, 'upper.TXT'));
+    const result = await ingest([dir, '--out', join(dir, 'content')]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('upper.TXT');
+  });
 });
