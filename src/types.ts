@@ -73,6 +73,11 @@ export interface Structure {
    * the paragraph where that story starts. Keyed by the headline's index.
    */
   storyStarts: Map<number, number>;
+  /**
+   * Where a story starts that has no headline at all: prose after a "来源：" credit that no later
+   * headline claims. Such a story is published under a title taken from its first words.
+   */
+  untitledStarts: number[];
   /** Recovered tables, by the source line where each starts; their paragraphs are of kind 'table'. */
   tables: Map<number, string[][]>;
   warnings: IngestWarning[];
@@ -101,6 +106,8 @@ export interface Article {
   section: Section;
   /** True when the bulletin printed no section headings and the section was guessed from content. */
   sectionInferred: boolean;
+  /** True when the story had no headline and its title was taken from its first words. */
+  titleInferred?: boolean;
   /** 1-based position in the bulletin. */
   order: number;
   line: number;
@@ -136,6 +143,8 @@ export interface FrontMatter {
   section: Section;
   /** Present (true) only when the section was inferred from content. */
   sectionInferred?: true;
+  /** Present (true) only when the story had no headline and its title was taken from its first words. */
+  titleInferred?: true;
   issue: string;
   date: string;
   publication: string;

@@ -11,6 +11,7 @@ export type ArticlePlan = Omit<Structure, 'warnings'> & { file: string };
 export function assembleArticles(plan: ArticlePlan): { articles: Article[]; warnings: IngestWarning[] } {
   const { paragraphs, kinds, headlines, tables, file } = plan;
   const liftedAt = new Set(plan.storyStarts.values());
+  const untitled = new Set(plan.untitledStarts);
   const warnings: IngestWarning[] = [];
   const articles: Article[] = [];
   const starts = new Set(headlines);
@@ -29,6 +30,10 @@ export function assembleArticles(plan: ArticlePlan): { articles: Article[]; warn
       continue;
     }
     if (liftedAt.has(i)) opening = [];
+    if (untitled.has(i)) {
+      current = { title: titleFromFirstWords(text), titleInferred: true, section, sectionInferred: false, order: articles.length + 1, line, blocks: [] };
+      articles.push(current);
+    }
     if (starts.has(i)) {
       current = { title: text, section, sectionInferred: false, order: articles.length + 1, line, blocks: [...pending, ...(opening ?? [])] };
       if (pending.length > 0) {
@@ -56,6 +61,14 @@ export function assembleArticles(plan: ArticlePlan): { articles: Article[]; warn
   if (opening) (current ? current.blocks : pending).push(...opening);
   // Text is pending only until the first headline; with none at all the pipeline stops with an error.
   return { articles, warnings };
+}
+
+/** The first clause of a story's opening sentence, cut to a headline's length. */
+const INFERRED_TITLE_LENGTH = 24;
+
+export function titleFromFirstWords(text: string): string {
+  const clause = [...text.split(/[，。；：！？,;:!?]/)[0].trim()];
+  return clause.length <= INFERRED_TITLE_LENGTH ? clause.join('') : `${clause.slice(0, INFERRED_TITLE_LENGTH).join('')}…`;
 }
 
 function toBlock(kind: LineKind, text: string, line: number): Block {

@@ -23,7 +23,9 @@ export function findStructure(text: NormalisedText, model: HeadlineModel = weigh
   const edited = applyEditorHeadlines(text.file, text.overrides, found.paragraphs, found.kinds, found.headlines);
   const kept = new Set(edited.headlines);
   const storyStarts = new Map([...found.storyStarts].filter(([headline]) => kept.has(headline)));
-  return { ...found, headlines: edited.headlines, kinds: edited.kinds, storyStarts, warnings: [...found.warnings, ...edited.warnings] };
+  // A line the editor names as a headline is a title: the story starting there is titled.
+  const untitledStarts = found.untitledStarts.filter((start) => !kept.has(start));
+  return { ...found, headlines: edited.headlines, kinds: edited.kinds, storyStarts, untitledStarts, warnings: [...found.warnings, ...edited.warnings] };
 }
 
 function findHeadlines(text: NormalisedText, model: HeadlineModel): Structure {
@@ -33,9 +35,9 @@ function findHeadlines(text: NormalisedText, model: HeadlineModel): Structure {
   const paragraphs = text.toc.length > 0 ? text.paragraphs : mergeHeadingLines(text.paragraphs, (p) => inTable(p) !== undefined);
   const kinds = paragraphs.map((p) => (inTable(p) ? 'table' : lineKind(p)));
   const tables = new Map(tableLines.map((t) => [t.from, t.rows]));
-  if (text.toc.length > 0) return { ...fromToc(text, paragraphs, kinds, model), storyStarts: new Map(), tables };
+  if (text.toc.length > 0) return { ...fromToc(text, paragraphs, kinds, model), storyStarts: new Map(), untitledStarts: [], tables };
   if (isMagazineLayout(kinds)) return { paragraphs, kinds, ...magazineStories(text.file, paragraphs, kinds), tables };
-  return { paragraphs, kinds, ...classifyHeadlines(text.file, paragraphs, kinds, model), storyStarts: new Map(), tables };
+  return { paragraphs, kinds, ...classifyHeadlines(text.file, paragraphs, kinds, model), storyStarts: new Map(), untitledStarts: [], tables };
 }
 
 const headingIndices = (kinds: LineKind[]) => kinds.flatMap((kind, i) => (kind === 'heading' ? [i] : []));
@@ -85,13 +87,19 @@ function headingScorer(paragraphs: Paragraph[], kinds: LineKind[], model: Headli
  * two-column extraction; the next headline (one the layout set in display type, as none follows
  * the credit directly) is lifted to its start, and the editor told.
  */
-function magazineStories(file: string, paragraphs: Paragraph[], kinds: LineKind[]): Pick<Structure, 'headlines' | 'storyStarts' | 'warnings'> {
+function magazineStories(file: string, paragraphs: Paragraph[], kinds: LineKind[]): Pick<Structure, 'headlines' | 'storyStarts' | 'untitledStarts' | 'warnings'> {
   const headlines = headingIndices(kinds).filter((i) => opensStory(kinds, i) || paragraphs[i].display === 'start');
   const storyStarts = new Map<number, number>();
+  const untitledStarts: number[] = [];
   const warnings: IngestWarning[] = [];
   kinds.forEach((kind, credit) => {
     if (kind !== 'source') return;
     const headline = headlines.find((h) => h > credit);
+    if (headline === undefined && isUntitledStory(paragraphs, kinds, credit + 1)) {
+      untitledStarts.push(credit + 1);
+      const { line } = paragraphs[credit + 1];
+      warnings.push({ file, line, message: `the text after the credit on line ${paragraphs[credit].line} has no headline; it is published as its own article, titled by its first words; to give it a title, add a headline line above line ${line}` });
+    }
     if (headline === undefined || headline === credit + 1) return;
     // Another credit first means the text after this one is a tail woven in, not an opening.
     if (kinds.slice(credit + 1, headline).includes('source')) return;
@@ -99,7 +107,17 @@ function magazineStories(file: string, paragraphs: Paragraph[], kinds: LineKind[
     const start = paragraphs[credit + 1].line;
     warnings.push({ file, line: paragraphs[headline].line, message: `"${paragraphs[headline].text}" was printed after the start of its story (two-column extraction); its article starts at line ${start}, after the credit` });
   });
-  return { headlines, storyStarts, warnings };
+  return { headlines, storyStarts, untitledStarts, warnings };
+}
+
+/** Enough prose to be a story, not a back-page notice or a stray caption after the last credit. */
+const UNTITLED_STORY_CHARACTERS = 200;
+
+function isUntitledStory(paragraphs: Paragraph[], kinds: LineKind[], start: number): boolean {
+  if (kinds[start] !== 'prose') return false;
+  let prose = 0;
+  for (let i = start; i < paragraphs.length && kinds[i] !== 'source'; i++) if (kinds[i] === 'prose') prose += paragraphs[i].text.length;
+  return prose >= UNTITLED_STORY_CHARACTERS;
 }
 
 /** No section headings, and "来源：" credits closing the stories: the classifier is not consulted. */
@@ -115,7 +133,7 @@ function isMagazineLayout(kinds: LineKind[]): boolean {
  */
 const UNLISTED_HEADLINE_SCORE = 0.8;
 
-function fromToc(text: NormalisedText, paragraphs: Paragraph[], kinds: LineKind[], model: HeadlineModel): Omit<Structure, 'tables' | 'storyStarts'> {
+function fromToc(text: NormalisedText, paragraphs: Paragraph[], kinds: LineKind[], model: HeadlineModel): Omit<Structure, 'tables' | 'storyStarts' | 'untitledStarts'> {
   const warnings: IngestWarning[] = [];
   const matches = matchTocEntries(text.toc, paragraphs, (i) => kinds[i] !== 'section' && paragraphs[i].text.length <= 80);
   const listed: number[] = [];

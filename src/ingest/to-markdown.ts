@@ -47,6 +47,7 @@ export function frontMatterOf(article: Article, meta: BulletinMeta, slug: string
   };
   if (article.subtitle) fm.subtitle = article.subtitle;
   if (article.sectionInferred) fm.sectionInferred = true;
+  if (article.titleInferred) fm.titleInferred = true;
   return fm;
 }
 

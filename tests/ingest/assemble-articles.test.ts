@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { assembleArticles } from '../../src/ingest/assemble-articles.ts';
+import { assembleArticles, titleFromFirstWords } from '../../src/ingest/assemble-articles.ts';
 import type { Block, LineKind } from '../../src/types.ts';
 
 /** A plan from [text, kind] pairs; paragraph i sits on source line i + 1. */
-function plan(rows: [string, LineKind][], headlines: number[], storyStarts = new Map<number, number>()) {
-  return { paragraphs: rows.map(([text], i) => ({ text, line: i + 1 })), kinds: rows.map(([, kind]) => kind), headlines, storyStarts, tables: new Map(), file: 'a.txt' };
+function plan(rows: [string, LineKind][], headlines: number[], storyStarts = new Map<number, number>(), untitledStarts: number[] = []) {
+  return { paragraphs: rows.map(([text], i) => ({ text, line: i + 1 })), kinds: rows.map(([, kind]) => kind), headlines, storyStarts, untitledStarts, tables: new Map(), file: 'a.txt' };
 }
 const texts = (blocks: Block[]) => blocks.map((b) => ('text' in b ? b.text : ''));
 
@@ -36,5 +36,23 @@ describe('assembleArticles', () => {
   it('loses nothing when a story start has no headline after it', () => {
     const { articles } = assembleArticles(plan(rows.slice(0, 4), [0], new Map([[9, 3]])));
     expect(texts(articles[0].blocks)).toEqual(['数字乡村正文。', '来源：人民邮电报', '智能制造正文的前半，']);
+  });
+
+  it('publishes a story with no headline as its own article, titled by its first words', () => {
+    const { articles } = assembleArticles(plan(rows.slice(0, 4), [0], new Map(), [3]));
+    expect(articles.map((a) => a.title)).toEqual(['数字乡村建设全面提速', '智能制造正文的前半']);
+    expect(articles[1].titleInferred).toBe(true);
+    expect(texts(articles[0].blocks)).toEqual(['数字乡村正文。', '来源：人民邮电报']);
+    expect(texts(articles[1].blocks)).toEqual(['智能制造正文的前半，']);
+  });
+});
+
+describe('titleFromFirstWords', () => {
+  it('takes the first clause of the opening sentence', () => {
+    expect(titleFromFirstWords('为真实反映全省互联网发展状况，推动行业高质量发展。')).toBe('为真实反映全省互联网发展状况');
+  });
+
+  it('cuts a long clause to a headline\'s length and marks the cut', () => {
+    expect(titleFromFirstWords('这是一句非常非常长而且中间没有任何标点符号所以无法在逗号处截断的开头句子。')).toBe('这是一句非常非常长而且中间没有任何标点符号所以无…');
   });
 });

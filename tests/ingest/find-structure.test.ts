@@ -53,6 +53,16 @@ describe('findStructure', () => {
     expect(structure.storyStarts.size).toBe(1);
   });
 
+  it('starts a story with no headline after the last credit, and says so, unless it is only a short notice', () => {
+    const lastCredit = credited([]).lastIndexOf('来源：人民邮电报');
+    const report = [...credited([]).slice(0, lastCredit + 1), '为真实反映全省互联网发展状况，协会对行业发展情况进行统计和分析。', ...story('统计报告', 6)];
+    const structure = findStructure(text(report));
+    expect(structure.untitledStarts).toEqual([lastCredit + 1]);
+    expect(structure.warnings.some((w) => w.line === lastCredit + 2 && w.message.includes('has no headline'))).toBe(true);
+    const notice = [...credited([]).slice(0, lastCredit + 1), '欢迎投稿，来稿请寄编辑部。'];
+    expect(findStructure(text(notice)).untitledStarts).toEqual([]);
+  });
+
   it('reports each close call of the classifier with its line, so the editor knows which splits to check', () => {
     // A model that scores every heading 0.5, just over its cut of 0.45: every decision is close.
     const undecided = { weights: new Array(weights.weights.length).fill(0), bias: 0, threshold: 0.45 };

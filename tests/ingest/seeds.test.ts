@@ -65,7 +65,8 @@ describe('the five real bulletins', () => {
       it('keeps every character of the source text, and every sentence in its order', () => {
         const { rest } = extractToc(stripFurniture(lines).lines);
         const printed = rest.map((l) => l.text.trim()).filter((t) => !(SECTIONS as readonly string[]).includes(t));
-        const output = bulletin.articles.flatMap((a) => [a.title, a.subtitle ?? '', ...a.blocks.map(blockText)]);
+        // A title taken from a story's first words repeats them; it is not printed text.
+        const output = bulletin.articles.flatMap((a) => [a.titleInferred ? '' : a.title, a.subtitle ?? '', ...a.blocks.map(blockText)]);
         expect(characterCounts(output.join(''))).toEqual(characterCounts(printed.join('')));
 
         const all = output.join('').replace(/\s+/g, '');

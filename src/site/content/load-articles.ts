@@ -66,6 +66,7 @@ function toFrontMatter(data: Record<string, unknown>, file: string): FrontMatter
     ...(typeof data.subtitle === 'string' && data.subtitle ? { subtitle: data.subtitle } : {}),
     section: section as FrontMatter['section'],
     ...(data.sectionInferred === true ? { sectionInferred: true as const } : {}),
+    ...(data.titleInferred === true ? { titleInferred: true as const } : {}),
     issue,
     date,
     publication: text('publication'),
