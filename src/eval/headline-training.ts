@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { assembleArticles } from '../ingest/assemble-articles.ts';
 import { decodeBulletin } from '../ingest/decode.ts';
 import { findStructure, type HeadlineModel } from '../ingest/find-structure.ts';
 import { headlineFeatures } from '../ingest/headline-features.ts';
@@ -69,8 +70,8 @@ export function trainHeadlineModel(bulletins: LabelledBulletin[]): LogisticModel
 export function leaveOneOut(bulletins: LabelledBulletin[], threshold: number): { name: string; score: F1 }[] {
   return bulletins.map((held) => {
     const model: HeadlineModel = { ...trainHeadlineModel(bulletins.filter((b) => b !== held)), threshold };
-    const structure = findStructure(held.text, model);
-    const titles = structure.headlines.map((i) => structure.paragraphs[i].text);
+    const { articles } = assembleArticles({ ...findStructure(held.text, model), file: held.name });
+    const titles = articles.map((a) => a.title);
     return { name: held.name, score: titleF1(titles, held.labels.map((l) => l.title)) };
   });
 }
