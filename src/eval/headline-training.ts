@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { assembleArticles } from '../ingest/assemble-articles.ts';
 import { decodeBulletin } from '../ingest/decode.ts';
-import { findStructure, type HeadlineModel } from '../ingest/find-structure.ts';
+import { classifierView, findStructure, type HeadlineModel } from '../ingest/find-structure.ts';
 import { headlineFeatures } from '../ingest/headline-features.ts';
 import { measureCohesion } from '../ingest/lexical-cohesion.ts';
 import { trainLogistic, type LogisticModel } from '../ingest/logistic.ts';
@@ -48,7 +48,7 @@ export function readLabelledBulletins(seedDir: string, labelDir: string): Labell
 /** Labels name their line in the seed as printed; a reprint has other line numbers, so only titles match there. */
 function candidateSamples(text: NormalisedText, labels: LabelledArticle[], sameLines: boolean): Sample[] {
   // The classifier learns from paragraphs and kinds exactly as find-structure gives them to it.
-  const { paragraphs, kinds } = findStructure(text);
+  const { paragraphs, kinds } = classifierView(text);
   const cohesion = measureCohesion(paragraphs, kinds);
   const samples: Sample[] = [];
   paragraphs.forEach((p, i) => {

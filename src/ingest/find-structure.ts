@@ -3,6 +3,7 @@ import { decodeHeadlines } from './decode-headlines.ts';
 import { detectTables } from './detect-tables.ts';
 import { applyEditorHeadlines } from './editor-headlines.ts';
 import { headlineFeatures } from './headline-features.ts';
+import { joinHeadingRuns } from './join-heading-runs.ts';
 import { measureCohesion } from './lexical-cohesion.ts';
 import weights from './headline-weights.json' with { type: 'json' };
 import { lineKind } from './line-kinds.ts';
@@ -28,15 +29,26 @@ export function findStructure(text: NormalisedText, model: HeadlineModel = weigh
   return { ...found, headlines: edited.headlines, kinds: edited.kinds, storyStarts, untitledStarts, warnings: [...found.warnings, ...edited.warnings] };
 }
 
-function findHeadlines(text: NormalisedText, model: HeadlineModel): Structure {
+/**
+ * The paragraphs and their kinds as the headline classifier is given them: tables recovered and
+ * wrapped heading lines merged, before any layout's own handling. It learns from this view too.
+ */
+export function classifierView(text: NormalisedText): Pick<Structure, 'paragraphs' | 'kinds' | 'tables'> {
   const found = detectTables(text.paragraphs, text.paragraphs.map(lineKind));
   const tableLines = found.map((t) => ({ from: text.paragraphs[t.start].line, to: text.paragraphs[t.end - 1].line, rows: t.rows }));
   const inTable = (p: Paragraph) => tableLines.find((t) => p.line >= t.from && p.line <= t.to);
   const paragraphs = text.toc.length > 0 ? text.paragraphs : mergeHeadingLines(text.paragraphs, (p) => inTable(p) !== undefined);
-  const kinds = paragraphs.map((p) => (inTable(p) ? 'table' : lineKind(p)));
-  const tables = new Map(tableLines.map((t) => [t.from, t.rows]));
+  const kinds = paragraphs.map((p): LineKind => (inTable(p) ? 'table' : lineKind(p)));
+  return { paragraphs, kinds, tables: new Map(tableLines.map((t) => [t.from, t.rows])) };
+}
+
+function findHeadlines(text: NormalisedText, model: HeadlineModel): Structure {
+  const { paragraphs, kinds, tables } = classifierView(text);
   if (text.toc.length > 0) return { ...fromToc(text, paragraphs, kinds, model), storyStarts: new Map(), untitledStarts: [], tables };
-  if (isMagazineLayout(kinds)) return { paragraphs, kinds, ...magazineStories(text.file, paragraphs, kinds), tables };
+  if (isMagazineLayout(kinds)) {
+    const joined = joinHeadingRuns(paragraphs, kinds);
+    return { ...joined, ...magazineStories(text.file, joined.paragraphs, joined.kinds), tables };
+  }
   return { paragraphs, kinds, ...classifyHeadlines(text.file, paragraphs, kinds, model), storyStarts: new Map(), untitledStarts: [], tables };
 }
 

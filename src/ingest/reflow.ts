@@ -120,6 +120,8 @@ function continues(lastLine: string, paragraph: string, next: string, style: Wra
   // Magazine text: proportional digits and the first line's indent make widths uneven, so a
   // line goes on unless it ends a sentence or is clearly short (a headline, a caption).
   if (endsMidSentence(last) || opensUnclosed(last)) return true;
+  // A quotation's speaker follows it: "…千行百业。”" then "某某强调。"
+  if (/[。！？]”$/.test(last) && QUOTE_ATTRIBUTION.test(next.trim())) return true;
   // A line opening on one character and a comma ("况，推动…") finishes a word the line before cut.
   if (!endsSentence(last) && /^[\u4e00-\u9fff][，。；]/.test(next.trim())) return true;
   // A caption printed under a photo is a full line too, but nothing runs on from it.
@@ -134,8 +136,13 @@ function continues(lastLine: string, paragraph: string, next: string, style: Wra
   if (firstLineAfterCredit && /^\s/.test(lastLine) && !/[，；]/.test(last)) return false;
   // A page set in narrower columns (a report after the news) is measured by its own lines.
   const measure = Math.min(style.wrapWidth, paragraphWidth);
+  // A semicolon that falls at the end of a full line parts two clauses; a list item starts anew.
+  if (/；$/.test(last) && displayWidth(last) >= measure * 0.95) return !LIST_ITEM.test(next.trim());
   return !endsSentence(last) && displayWidth(last) >= measure * 0.78;
 }
+
+const LIST_ITEM = /^(（?[一二三四五六七八九十\d]+[）、.．]|[一二三四五六七八九十]+是)/;
+const QUOTE_ATTRIBUTION = /^[\u4e00-\u9fff·]{2,20}(说|表示|强调|指出|认为|介绍|称)。/;
 
 /** A quotation or title opened and not closed on the line: the sentence runs on. */
 function opensUnclosed(line: string): boolean {

@@ -59,6 +59,20 @@ describe('reflowParagraphs', () => {
       expect(magazine('在上海拍摄的大会开幕式现场。新华社发\n首次以云端峰会亮相的大会吸引了全球目光。')).toEqual(['在上海拍摄的大会开幕式现场。新华社发', '首次以云端峰会亮相的大会吸引了全球目光。']);
     });
 
+    it('runs on past a semicolon that ends a full line, but not into a list item', () => {
+      const full = '他作出批示：建设数字福建对全省发展意义十分重大；';
+      expect(magazine(`${full}\n实施科教兴省战略，必须抢占制高点。`)).toEqual([`${full}实施科教兴省战略，必须抢占制高点。`]);
+      expect(magazine(`一是推动全省网络基础设施建设提速增效稳步推进；\n二是推动行业创新发展。`)).toHaveLength(2);
+    });
+
+    it('keeps a quotation\'s speaker with the quotation', () => {
+      expect(magazine('“5G 要作为数字经济的引擎，赋能千行百业。”\n某某某强调。')).toEqual(['“5G 要作为数字经济的引擎，赋能千行百业。”某某某强调。']);
+    });
+
+    it('reads figures spaced like a date in prose as prose, not a table row', () => {
+      expect(magazine('这是工信部某副部长 9 月 27 日在上海出席 2020 \n中国网络媒体论坛时提出的观点。')).toHaveLength(1);
+    });
+
     it('starts a numbered figure\'s caption on its own, after the line that points to it', () => {
       expect(magazine(`${column}（详见图1.1）\n图1.1 2020年9月各运营公司地址数量`)).toEqual([`${column}（详见图1.1）`, '图1.1 2020年9月各运营公司地址数量']);
     });
