@@ -1,6 +1,7 @@
 import type { IngestWarning, LineKind, NormalisedText, Paragraph, Structure } from '../types.ts';
 import { decodeHeadlines } from './decode-headlines.ts';
 import { detectTables } from './detect-tables.ts';
+import { markBackPage } from './back-page.ts';
 import { applyEditorHeadlines } from './editor-headlines.ts';
 import { headlineFeatures } from './headline-features.ts';
 import { joinHeadingRuns } from './join-heading-runs.ts';
@@ -46,7 +47,7 @@ function findHeadlines(text: NormalisedText, model: HeadlineModel): Structure {
   const { paragraphs, kinds, tables } = classifierView(text);
   if (text.toc.length > 0) return { ...fromToc(text, paragraphs, kinds, model), storyStarts: new Map(), untitledStarts: [], tables };
   if (isMagazineLayout(kinds)) {
-    const joined = joinHeadingRuns(paragraphs, kinds);
+    const joined = joinHeadingRuns(paragraphs, markBackPage(paragraphs, kinds));
     return { ...joined, ...magazineStories(text.file, joined.paragraphs, joined.kinds), tables };
   }
   return { paragraphs, kinds, ...classifyHeadlines(text.file, paragraphs, kinds, model), storyStarts: new Map(), untitledStarts: [], tables };

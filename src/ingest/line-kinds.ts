@@ -21,6 +21,10 @@ const SPEAKER_CAPTION = /(长|主任|经理|书记|主席|院士|校长|董事|�
 /** A colophon's contact lines ("电 话：0371-…", "Email:", "欢迎投稿"): the publisher's notice, not news. */
 const COLOPHON = /^(电\s*话|传\s*真|邮\s*编|地\s*址|网\s*址|邮\s*箱|e-?mail|欢迎投稿)/i;
 
+export function isColophonLine(text: string): boolean {
+  return COLOPHON.test(text) && text.length <= 40;
+}
+
 export const MAX_HEADING_LENGTH = 64;
 
 export function lineKind(paragraph: Paragraph): LineKind {
@@ -31,7 +35,7 @@ export function lineKind(paragraph: Paragraph): LineKind {
   if (isSourceCredit(text)) return 'source';
   if ((NOTE.test(text) || SPEAKER_CAPTION.test(text)) && text.length <= 30) return 'note';
   if (FIGURE_CAPTION.test(text) && text.length <= 40 && !endsSentence(text)) return 'note';
-  if (COLOPHON.test(text) && text.length <= 40) return 'note';
+  if (isColophonLine(text)) return 'note';
   if (text.length > MAX_HEADING_LENGTH) return 'prose';
   // A lone figures line is prose; only find-structure, seeing a run of them, makes a table.
   if (tableRowCells(text)) return 'prose';
