@@ -15,6 +15,8 @@ const NOTE = /^(【[^】]{1,12}】|（[^）]{0,12}(图|摄|供图)[^）]{0,6}）
  * A photo of a speaker is captioned with the title, the name and the act: "…副秘书长某某某致辞".
  * A headline names a speaker by place or occasion ("某某在…致辞"), not by title and act alone.
  */
+/** A news photo's caption ends with its credit: "（7 月 3 日摄）。", "新华社发（某某供图）", "-某某摄". */
+const PHOTO_CREDIT = /(（[^（）]{0,20}摄）。?|新华社(记者\s*[\u4e00-\u9fff]{2,4}\s*)?发(（[^（）]{0,16}供图）)?|[-－][\u4e00-\u9fff]{2,4}摄)$/;
 /** A numbered figure's caption, which names its figure at some length: "图4.2 2020年9月…流量". */
 const FIGURE_CAPTION = /^图\s*\d+(\.\d+)*\s/;
 const SPEAKER_CAPTION = /(长|主任|经理|书记|主席|院士|校长|董事|总裁|教授)[\u4e00-\u9fff]{2,3}(发言|致辞|演讲|讲话|主持会议)$/;
@@ -36,6 +38,7 @@ export function lineKind(paragraph: Paragraph): LineKind {
   if ((NOTE.test(text) || SPEAKER_CAPTION.test(text)) && text.length <= 30) return 'note';
   if (FIGURE_CAPTION.test(text) && text.length <= 40 && !endsSentence(text)) return 'note';
   if (isColophonLine(text)) return 'note';
+  if (PHOTO_CREDIT.test(text) && text.length <= 120) return 'note';
   if (text.length > MAX_HEADING_LENGTH) return 'prose';
   // A lone figures line is prose; only find-structure, seeing a run of them, makes a table.
   if (tableRowCells(text)) return 'prose';
