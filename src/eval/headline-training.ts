@@ -10,7 +10,7 @@ import { headlineSimilarity } from '../ingest/match-toc.ts';
 import { normaliseLines } from '../ingest/normalise.ts';
 import type { NormalisedText } from '../types.ts';
 import { readLabels, type LabelledArticle } from './labels.ts';
-import { printAsPdfExtract } from './pdf-layout.ts';
+import { reprintedAsPdf } from './pdf-layout.ts';
 import { titleF1, type F1 } from './title-f1.ts';
 
 interface Sample { x: number[]; y: number }
@@ -30,16 +30,13 @@ export interface LabelledBulletin {
 
 export function readLabelledBulletins(seedDir: string, labelDir: string): LabelledBulletin[] {
   const bulletins: LabelledBulletin[] = [];
-  for (const name of readdirSync(seedDir).filter((f) => f.endsWith('.txt')).sort()) {
+  for (const name of readdirSync(seedDir).filter((f) => /\.txt$/i.test(f)).sort()) {
     const labels = readLabels(labelDir, name);
     if (!labels) continue;
     const normalised = normaliseLines(decodeBulletin(name, readFileSync(join(seedDir, name))));
     const text = { ...normalised, toc: [] };
     const samples = candidateSamples(text, labels, true);
-    if (normalised.toc.length > 0) {
-      const printed = printAsPdfExtract(normalised.paragraphs.map((p) => p.text), '2020.01.01');
-      samples.push(...candidateSamples(normaliseLines(decodeBulletin(`pdf-${name}`, Buffer.from(printed))), labels, false));
-    }
+    if (normalised.toc.length > 0) samples.push(...candidateSamples(reprintedAsPdf(name, normalised), labels, false));
     bulletins.push({ name, text, labels, samples });
   }
   return bulletins;
@@ -70,8 +67,11 @@ export function trainHeadlineModel(bulletins: LabelledBulletin[]): LogisticModel
 export function leaveOneOut(bulletins: LabelledBulletin[], threshold: number): { name: string; score: F1 }[] {
   return bulletins.map((held) => {
     const model: HeadlineModel = { ...trainHeadlineModel(bulletins.filter((b) => b !== held)), threshold };
-    const { articles } = assembleArticles({ ...findStructure(held.text, model), file: held.name });
-    const titles = articles.map((a) => a.title);
-    return { name: held.name, score: titleF1(titles, held.labels.map((l) => l.title)) };
+    return { name: held.name, score: titleF1(splitTitles(held.name, held.text, model), held.labels.map((l) => l.title)) };
   });
+}
+
+/** The titles of the articles a text is split into, as the ingest assembles them. */
+export function splitTitles(name: string, text: NormalisedText, model: HeadlineModel): string[] {
+  return assembleArticles({ ...findStructure(text, model), file: name }).articles.map((a) => a.title);
 }

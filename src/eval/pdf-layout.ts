@@ -1,4 +1,7 @@
+import { decodeBulletin } from '../ingest/decode.ts';
+import { normaliseLines } from '../ingest/normalise.ts';
 import { displayWidth } from '../ingest/text.ts';
+import type { NormalisedText } from '../types.ts';
 
 /**
  * Prints paragraphs the way the PDF extracts among the seeds do: hard-wrapped at 80 columns
@@ -31,4 +34,10 @@ export function printAsPdfExtract(paragraphs: string[], date: string): string {
     emit(`${line} `);
   }
   return out.join('\n');
+}
+
+/** A bulletin's paragraphs printed again as a PDF extract and read back, table of contents dropped. */
+export function reprintedAsPdf(name: string, text: NormalisedText): NormalisedText {
+  const printed = printAsPdfExtract(text.paragraphs.map((p) => p.text), '2020.01.01');
+  return { ...normaliseLines(decodeBulletin(`reprinted-${name}`, Buffer.from(printed))), toc: [] };
 }

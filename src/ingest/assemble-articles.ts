@@ -30,23 +30,24 @@ export function assembleArticles(plan: ArticlePlan): { articles: Article[]; warn
       continue;
     }
     if (liftedAt.has(i)) opening = [];
-    if (untitled.has(i)) {
-      current = { title: titleFromFirstWords(text), titleInferred: true, section, sectionInferred: false, order: articles.length + 1, line, blocks: [] };
-      articles.push(current);
-    }
-    if (starts.has(i)) {
-      current = { title: text, section, sectionInferred: false, order: articles.length + 1, line, blocks: [...pending, ...(opening ?? [])] };
+    if (starts.has(i) || untitled.has(i)) {
+      const headline = starts.has(i);
+      // A story without a headline opens at its first paragraph, which stays in its body.
+      const title = headline ? { title: text } : { title: titleFromFirstWords(text), titleInferred: true };
+      current = { ...title, section, sectionInferred: false, order: articles.length + 1, line, blocks: [...pending, ...(headline ? (opening ?? []) : [])] };
       if (pending.length > 0) {
-        warnings.push({ file, line: pending[0].line, message: `text before the first headline was kept at the start of "${text}"` });
+        warnings.push({ file, line: pending[0].line, message: `text before the first headline was kept at the start of "${current.title}"` });
       }
       pending = [];
-      opening = null;
-      if (kinds[i + 1] === 'subtitle') {
-        current.subtitle = paragraphs[i + 1].text;
-        i++;
-      }
       articles.push(current);
-      continue;
+      if (headline) {
+        opening = null;
+        if (kinds[i + 1] === 'subtitle') {
+          current.subtitle = paragraphs[i + 1].text;
+          i++;
+        }
+        continue;
+      }
     }
     if (kind === 'table') {
       const rows = tables.get(line);
@@ -63,11 +64,16 @@ export function assembleArticles(plan: ArticlePlan): { articles: Article[]; warn
   return { articles, warnings };
 }
 
-/** The first clause of a story's opening sentence, cut to a headline's length. */
+/** The first clause of a story's opening sentence that says something, cut to a headline's length. */
 const INFERRED_TITLE_LENGTH = 24;
 
+/** Shorter than this, a first clause is an opener ("近日", "据悉", "9月27日"), not a subject. */
+const OPENER_LENGTH = 6;
+
 export function titleFromFirstWords(text: string): string {
-  const clause = [...text.split(/[，。；：！？,;:!?]/)[0].trim()];
+  const clauses = text.split(/[，。；：！？,;:!?]/).map((c) => c.trim()).filter(Boolean);
+  const first = clauses.findIndex((c) => [...c].length >= OPENER_LENGTH);
+  const clause = [...(clauses[first] ?? text.trim())];
   return clause.length <= INFERRED_TITLE_LENGTH ? clause.join('') : `${clause.slice(0, INFERRED_TITLE_LENGTH).join('')}…`;
 }
 

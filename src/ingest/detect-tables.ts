@@ -7,8 +7,8 @@ const CHANGE = /^([-—–]|[↑↓]\d+|新进|持平)$/;
 /** A data row as extraction leaves it: a label, then figures, separated by spaces. */
 export function tableRowCells(text: string): string[] | null {
   if (text.length > 60 || /[，。；！？]/.test(text)) return null;
-  // A spaced date ("9 月 27 日", "2020 年") is prose set with loose figures, not cells.
-  if (/\d\s+[年月日]/.test(text)) return null;
+  // A spaced date ("9 月 27 日") is prose set with loose figures, not cells.
+  if (/\d\s*月\s*\d{1,2}\s*日/.test(text)) return null;
   const cells = text.split(/\s+/).filter(Boolean);
   const last = cells[cells.length - 1];
   if (cells.length < 3 || !(NUMBER.test(last) || CHANGE.test(last))) return null;

@@ -1,9 +1,11 @@
 import type { LineKind, Paragraph } from '../types.ts';
+import { MAX_MERGED_HEADING_LENGTH } from './merge-heading-lines.ts';
 
-/** A speaker or a topic introducing the words that follow: "某所副总经理某某：", "5G ﹢ VR 直播：". */
-const SPEAKER_LEAD = /^[^，。；：、]{2,20}[：:]$/;
-/** Longer than this, a run of lines is a heading and the text under it, not one heading. */
-const MAX_JOINED_LENGTH = 48;
+/**
+ * A speaker or a topic introducing the words that follow: "某所副总经理某某：", "5G ﹢ VR 直播：";
+ * not a sentence introducing a list ("主要措施如下：").
+ */
+const SPEAKER_LEAD = /^(?!.*(如下|以下|包括|分别是|主要有)[：:]$)[^，。；：、]{2,20}[：:]$/;
 const MAX_RUN = 3;
 /** A part this long filled its line: the next part goes on from it with no phrase gap. */
 const FULL_LINE = 20;
@@ -40,12 +42,14 @@ export function joinHeadingRuns(paragraphs: Paragraph[], kinds: LineKind[]): { p
 function headingRun(paragraphs: Paragraph[], kinds: LineKind[], start: number): number {
   // After prose or a note (a caption, a serial marker), never where a story opens.
   if (start === 0 || (kinds[start - 1] !== 'prose' && kinds[start - 1] !== 'note')) return 1;
+  // Lines after "…如下：" are the items it introduces.
+  if (/[：:]$/.test(paragraphs[start - 1].text)) return 1;
   const opensRun = kinds[start] === 'heading' || (kinds[start] === 'prose' && SPEAKER_LEAD.test(paragraphs[start].text));
   if (!opensRun || paragraphs[start].display) return 1;
   let end = start + 1;
   let length = paragraphs[start].text.length;
   while (end < paragraphs.length && end - start < MAX_RUN && kinds[end] === 'heading' && !paragraphs[end].display) {
-    if (length + paragraphs[end].text.length > MAX_JOINED_LENGTH) break;
+    if (length + paragraphs[end].text.length > MAX_MERGED_HEADING_LENGTH) break;
     length += paragraphs[end].text.length;
     end++;
   }

@@ -11,17 +11,30 @@ export function isSourceCredit(text: string): boolean {
 }
 /** Serial markers, photo captions and editorial notices: kept, but never prose or headings. */
 const NOTE = /^(【[^】]{1,12}】|（[^）]{0,12}(图|摄|供图)[^）]{0,6}）)$|(现场|合影|留影|剪彩|揭牌仪式)。?$|[^，。；的]发言$|二维码$|^(图|图片)[\d一二三四五六七八九十：:]/;
-/**
- * A photo of a speaker is captioned with the title, the name and the act: "…副秘书长某某某致辞".
- * A headline names a speaker by place or occasion ("某某在…致辞"), not by title and act alone.
- */
 /** A news photo's caption ends with its credit: "（7 月 3 日摄）。", "新华社发（某某供图）", "-某某摄". */
 const PHOTO_CREDIT = /(（[^（）]{0,20}摄）。?|新华社(记者\s*[\u4e00-\u9fff]{2,4}\s*)?发(（[^（）]{0,16}供图）)?|[-－][\u4e00-\u9fff]{2,4}摄)$/;
-/** A numbered figure's caption, which names its figure at some length: "图4.2 2020年9月…流量". */
-const FIGURE_CAPTION = /^图\s*\d+(\.\d+)*\s/;
-const SPEAKER_CAPTION = /(长|主任|经理|书记|主席|院士|校长|董事|总裁|教授)[\u4e00-\u9fff]{2,3}(发言|致辞|演讲|讲话|主持会议)$/;
+/** A numbered figure's or table's caption names it at some length: "图4.2 2020年9月…流量". */
+const FIGURE_CAPTION = /^[图表]\s*\d+(\.\d+)*\s/;
+/**
+ * A photo of a speaker is captioned with the title, the name and the act: "…副秘书长某某某致辞".
+ * A headline names a speaker by place or occasion ("某某在…致辞"), or the speech ("重要讲话").
+ */
+const SPEAKER_CAPTION = /(长|主任|经理|书记|主席|院士|校长|董事|总裁|教授)(?!重要|新年|主旨|专题|开幕|闭幕|书面|视频)[\u4e00-\u9fff]{2,3}(发言|致辞|演讲|讲话|主持会议)$/;
 /** A colophon's contact lines ("电 话：0371-…", "Email:", "欢迎投稿"): the publisher's notice, not news. */
-const COLOPHON = /^(电\s*话|传\s*真|邮\s*编|地\s*址|网\s*址|邮\s*箱|e-?mail|欢迎投稿)/i;
+const COLOPHON = /^((电\s*话|传\s*真|邮\s*编|地\s*址|网\s*址|邮\s*箱|e-?mail)\s*[:：]|欢迎投稿)/i;
+
+/** Kept out of the prose around it: a speaker's, a photo's or a figure's caption. */
+export function isCaption(text: string): boolean {
+  return ((SPEAKER_CAPTION.test(text) || /[^，。；的]发言$/.test(text)) && text.length <= 30) || isPhotoCredit(text) || isFigureCaption(text);
+}
+
+export function isFigureCaption(text: string): boolean {
+  return FIGURE_CAPTION.test(text) && text.length <= 40 && !endsSentence(text);
+}
+
+export function isPhotoCredit(text: string): boolean {
+  return PHOTO_CREDIT.test(text) && text.length <= 120;
+}
 
 export function isColophonLine(text: string): boolean {
   return COLOPHON.test(text) && text.length <= 40;
@@ -35,10 +48,7 @@ export function lineKind(paragraph: Paragraph): LineKind {
   if (paragraph.display === 'subtitle') return 'subtitle';
   if (/^——|^—[^—]/.test(text) && text.length <= 60) return 'subtitle';
   if (isSourceCredit(text)) return 'source';
-  if ((NOTE.test(text) || SPEAKER_CAPTION.test(text)) && text.length <= 30) return 'note';
-  if (FIGURE_CAPTION.test(text) && text.length <= 40 && !endsSentence(text)) return 'note';
-  if (isColophonLine(text)) return 'note';
-  if (PHOTO_CREDIT.test(text) && text.length <= 120) return 'note';
+  if ((NOTE.test(text) && text.length <= 30) || isCaption(text) || isColophonLine(text)) return 'note';
   if (text.length > MAX_HEADING_LENGTH) return 'prose';
   // A lone figures line is prose; only find-structure, seeing a run of them, makes a table.
   if (tableRowCells(text)) return 'prose';
@@ -59,6 +69,6 @@ export function isHeadingShaped(text: string): boolean {
   if (commas > 1 && text.length > 30) return false;
   if (commas === 1 && text.length > 40) return false;
   // A question or exclamation can be a heading; a statement ending in 。 cannot.
-  if (/[？！?!]$/.test(text)) return text.length <= 40 && !/[。；]/.test(text);
+  if (/[？！?!]$/.test(text)) return text.length <= 40;
   return !endsSentence(text);
 }

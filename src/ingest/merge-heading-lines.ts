@@ -7,6 +7,9 @@ import { displayWidth, joinWrapped } from './text.ts';
  * paragraphs. Join a heading line to the next when it cannot stand alone: very short, or
  * ending or continuing on a linking word ("…的", "暨…").
  */
+/** Longer than this, lines are a heading and the text under it, not one heading. */
+export const MAX_MERGED_HEADING_LENGTH = 48;
+
 export function mergeHeadingLines(paragraphs: Paragraph[], keepApart: (p: Paragraph) => boolean = () => false): Paragraph[] {
   const out: Paragraph[] = [];
   let previousKind: LineKind | null = null;
@@ -35,7 +38,7 @@ export function mergeHeadingLines(paragraphs: Paragraph[], keepApart: (p: Paragr
     }
     // A line the layout set as a new display block never continues the heading before it.
     if (last && paragraph.display !== 'start' && previousKind === 'heading' && kind === 'heading' && !keepApart(last) && !keepApart(paragraph)) {
-      const storyHeadline = lastOpensStory && joined < 2 && [...last.text].length + [...paragraph.text].length <= 48;
+      const storyHeadline = lastOpensStory && joined < 2 && [...last.text].length + [...paragraph.text].length <= MAX_MERGED_HEADING_LENGTH;
       if (storyHeadline || incomplete(last.text, paragraph.text)) {
         const merged = { ...last, text: joinWrapped(last.text, paragraph.text) };
         out[out.length - 1] = merged;

@@ -2,7 +2,7 @@ import type { Paragraph } from '../types.ts';
 import { tableRowCells } from './detect-tables.ts';
 import { findDisplayLines, type LineSetting } from './display-lines.ts';
 import type { SourceLine } from './furniture.ts';
-import { isSourceCredit, lineKind } from './line-kinds.ts';
+import { isCaption, isFigureCaption, isPhotoCredit, isSourceCredit, lineKind } from './line-kinds.ts';
 import { displayWidth, endsMidSentence, endsSentence, isHan, joinWrapped, tidyHeadingSpaces, tidySpaces } from './text.ts';
 
 /** How the extractor laid the text out, measured from the text itself. */
@@ -124,18 +124,18 @@ function continues(lastLine: string, paragraph: string, next: string, style: Wra
   if (/[。！？]”$/.test(last) && QUOTE_ATTRIBUTION.test(next.trim())) return true;
   // A line opening on one character and a comma ("况，推动…") finishes a word the line before cut.
   if (!endsSentence(last) && /^[\u4e00-\u9fff][，。；]/.test(next.trim())) return true;
-  // A caption printed under a photo is a full line too, but nothing runs on from it.
-  if (lineKind({ text: tidySpaces(paragraph), line: 0 }) === 'note') return false;
-  // A numbered figure's caption ("图4.3 …") starts its own block, after its "（详见图4.3）".
-  if (/^[图表]\s*\d/.test(next.trim())) return false;
+  // A caption printed under a photo is a full line too, but nothing runs on from it; and a
+  // numbered figure's caption ("图4.3 …") starts its own block, after its "（详见图4.3）".
+  if (isCaption(tidySpaces(paragraph)) || isFigureCaption(next.trim())) return false;
   // A sentence that starts after a full stop on the line and is not finished there runs on,
   // unless what follows the stop is a photo credit ("…现场。新华社发").
-  if (!endsSentence(last) && /[。！？][\u4e00-\u9fff，、“”]{2,}$/.test(last) && !/(发|摄|供图)$/.test(last)) return true;
+  if (!endsSentence(last) && /[。！？][\u4e00-\u9fff，、“”]{2,}$/.test(last) && !isPhotoCredit(last)) return true;
   // After a "来源：" credit the next story opens with its headline, set in (after a leading
   // space) like a new block, however wide it is. Without the indent it is the other column's text.
   if (firstLineAfterCredit && /^\s/.test(lastLine) && !/[，；]/.test(last)) return false;
   // A page set in narrower columns (a report after the news) is measured by its own lines.
-  const measure = Math.min(style.wrapWidth, paragraphWidth);
+  // Not narrower than most of a column: a drop cap or a short line kept open by a comma is no measure.
+  const measure = Math.min(style.wrapWidth, Math.max(paragraphWidth, style.wrapWidth * 0.7));
   // A semicolon that falls at the end of a full line parts two clauses; a list item starts anew.
   if (/；$/.test(last) && displayWidth(last) >= measure * 0.95) return !LIST_ITEM.test(next.trim());
   return !endsSentence(last) && displayWidth(last) >= measure * 0.78;
@@ -146,6 +146,6 @@ const QUOTE_ATTRIBUTION = /^[\u4e00-\u9fff·]{2,20}(说|表示|强调|指出|认
 
 /** A quotation or title opened and not closed on the line: the sentence runs on. */
 function opensUnclosed(line: string): boolean {
-  const count = (ch: string) => line.split(ch).length - 1;
-  return count('“') > count('”') || count('《') > count('》') || count('（') > count('）');
+  const count = (pattern: RegExp) => line.match(pattern)?.length ?? 0;
+  return count(/“/g) > count(/”/g) || count(/《/g) > count(/》/g) || count(/[（(]/g) > count(/[）)]/g);
 }

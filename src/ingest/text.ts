@@ -37,8 +37,8 @@ export function endsMidSentence(text: string): boolean {
 export function joinWrapped(left: string, right: string): string {
   const a = left.replace(/\s+$/, '');
   const b = right.replace(/^\s+/, '');
-  // A word and a number are two words too ("CPC 2020"); two halves of a number are not.
-  if (/[A-Za-z0-9]$/.test(a) && /^[A-Za-z0-9]/.test(b) && !(/\d$/.test(a) && /^\d/.test(b))) return `${a} ${b}`;
+  // A word and the number after it are two words too ("CPC 2020"); "5" and "G" are one ("5G").
+  if (/[A-Za-z]$/.test(a) && /^[A-Za-z0-9]/.test(b)) return `${a} ${b}`;
   return a + b;
 }
 

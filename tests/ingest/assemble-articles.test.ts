@@ -38,6 +38,13 @@ describe('assembleArticles', () => {
     expect(texts(articles[0].blocks)).toEqual(['数字乡村正文。', '来源：人民邮电报', '智能制造正文的前半，']);
   });
 
+  it('keeps the text before an untitled story that opens the bulletin, with a warning', () => {
+    const { articles, warnings } = assembleArticles(plan(rows.slice(1, 4), [], new Map(), [2]));
+    expect(articles).toHaveLength(1);
+    expect(texts(articles[0].blocks)).toEqual(['数字乡村正文。', '来源：人民邮电报', '智能制造正文的前半，']);
+    expect(warnings).toHaveLength(1);
+  });
+
   it('publishes a story with no headline as its own article, titled by its first words', () => {
     const { articles } = assembleArticles(plan(rows.slice(0, 4), [0], new Map(), [3]));
     expect(articles.map((a) => a.title)).toEqual(['数字乡村建设全面提速', '智能制造正文的前半']);
@@ -50,6 +57,10 @@ describe('assembleArticles', () => {
 describe('titleFromFirstWords', () => {
   it('takes the first clause of the opening sentence', () => {
     expect(titleFromFirstWords('为真实反映全省互联网发展状况，推动行业高质量发展。')).toBe('为真实反映全省互联网发展状况');
+  });
+
+  it('passes over an opener like a date to the first clause that says something', () => {
+    expect(titleFromFirstWords('9月27日，全省互联网发展报告正式发布，数据翔实。')).toBe('全省互联网发展报告正式发布');
   });
 
   it('cuts a long clause to a headline\'s length and marks the cut', () => {

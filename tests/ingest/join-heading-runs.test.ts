@@ -32,5 +32,6 @@ describe('joinHeadingRuns', () => {
   it('leaves a single heading, and a speaker line with no heading under it, as they are', () => {
     expect(join([prose, ['数字经济发展提速', 'heading'], prose])).toHaveLength(3);
     expect(join([prose, ['协会将重点做好以下工作：', 'prose'], prose])).toHaveLength(3);
+    expect(join([prose, ['主要措施如下：', 'prose'], ['加快网络建设', 'heading'], ['推进数据中心布局', 'heading'], prose])).toHaveLength(5);
   });
 });

@@ -67,7 +67,7 @@ describe('navigating the site in Chromium', () => {
       await page.goto(issue);
       const issueSaysInferred = (await page.locator('.page-header .notice').count()) > 0;
       await page.goto(await firstHref(page, '.toc-section .article-item-title a'));
-      const articleSaysInferred = (await page.locator('.article-header .notice').count()) > 0;
+      const articleSaysInferred = (await page.locator('.article-header .section-notice').count()) > 0;
       expect(articleSaysInferred).toBe(issueSaysInferred);
       seen[articleSaysInferred ? 'inferred' : 'printed']++;
     }

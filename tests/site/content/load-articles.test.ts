@@ -36,6 +36,13 @@ describe('loadArticles', () => {
     expect(article!.frontMatter.date).toBe('2020-11-01');
   });
 
+  it('keeps titleInferred only when it is true', () => {
+    const [plain] = loadArticles(contentWith(valid));
+    const [inferred] = loadArticles(contentWith(`${valid}\ntitleInferred: true`));
+    expect(plain!.frontMatter).not.toHaveProperty('titleInferred');
+    expect(inferred!.frontMatter.titleInferred).toBe(true);
+  });
+
   it('keeps sectionInferred only when it is true', () => {
     const [plain] = loadArticles(contentWith(valid));
     const [inferred] = loadArticles(contentWith(`${valid}\nsectionInferred: true`));
