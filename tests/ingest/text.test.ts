@@ -14,5 +14,6 @@ describe('joinWrapped', () => {
   it('joins the two halves of a number a wrap split', () => {
     expect(joinWrapped('总数达到11695', '.8万户')).toBe('总数达到11695.8万户');
     expect(joinWrapped('增长 20', '20 年')).toBe('增长 2020 年');
+    expect(joinWrapped('第二代 5', 'G 芯片')).toBe('第二代 5G 芯片');
   });
 });
