@@ -44,7 +44,7 @@ export function readLabelledBulletins(seedDir: string, labelDir: string): Labell
 
 /** Labels name their line in the seed as printed; a reprint has other line numbers, so only titles match there. */
 function candidateSamples(text: NormalisedText, labels: LabelledArticle[], sameLines: boolean): Sample[] {
-  // The classifier learns from paragraphs and kinds exactly as find-structure gives them to it.
+  // The classifier learns from paragraphs and kinds exactly as its own path in find-structure gets them.
   const { paragraphs, kinds } = classifierView(text);
   const cohesion = measureCohesion(paragraphs, kinds);
   const samples: Sample[] = [];

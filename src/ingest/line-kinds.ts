@@ -10,7 +10,7 @@ export function isSourceCredit(text: string): boolean {
   return SOURCE.test(text.trim()) && text.trim().length <= 40;
 }
 /** Serial markers, photo captions and editorial notices: kept, but never prose or headings. */
-const NOTE = /^(【[^】]{1,12}】|（[^）]{0,12}(图|摄|供图)[^）]{0,6}）)$|(现场|合影|留影|剪彩|揭牌仪式)。?$|[^，。；的]发言$|二维码$|^(图|图片)[\d一二三四五六七八九十：:]/;
+const NOTE = /^(【[^】]{1,12}】|（[^）]{0,12}(图|摄|供图)[^）]{0,6}）)$|(现场|合影|留影|剪彩|揭牌仪式)。?$|二维码$|^(图|图片)[\d一二三四五六七八九十：:]/;
 /** A news photo's caption ends with its credit: "（7 月 3 日摄）。", "新华社发（某某供图）", "-某某摄". */
 const PHOTO_CREDIT = /(（[^（）]{0,20}摄）。?|新华社(记者\s*[\u4e00-\u9fff]{2,4}\s*)?发(（[^（）]{0,16}供图）)?|[-－][\u4e00-\u9fff]{2,4}摄)$/;
 /** A numbered figure's or table's caption names it at some length: "图4.2 2020年9月…流量". */
