@@ -31,7 +31,7 @@ function report(bulletin: Bulletin): string {
   const lines = [
     `${bulletin.meta.source}: issue ${bulletin.meta.issue}, ${bulletin.meta.date}, ${bulletin.meta.publication}`,
     `  ${bulletin.articles.length} articles${inferred}: ${counts}`,
-    ...bulletin.warnings.map((w) => `  warning ${w.line === null ? '' : `line ${w.line}: `}${w.message}`),
+    ...bulletin.warnings.map((w) => `  warning [${w.kind}] ${w.line === null ? '' : `line ${w.line}: `}${w.message}`),
   ];
   return lines.join('\n');
 }

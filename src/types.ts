@@ -124,7 +124,24 @@ export interface BulletinMeta {
   source: string;
 }
 
+/**
+ * What a warning is about, for machines: the review page groups by it and tests assert on it.
+ * Extend the union when a stage learns a new kind of doubt; never reuse a kind for another meaning.
+ */
+export type WarningKind =
+  | 'close-call'
+  | 'given-up-headline'
+  | 'untitled-story'
+  | 'displaced-headline'
+  | 'toc-entry-unmatched'
+  | 'headline-not-in-toc'
+  | 'text-before-first-headline'
+  | 'correction-unmatched'
+  | 'issue-id-taken'
+  | 'no-date';
+
 export interface IngestWarning {
+  kind: WarningKind;
   file: string;
   line: number | null;
   message: string;

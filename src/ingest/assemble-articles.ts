@@ -36,7 +36,7 @@ export function assembleArticles(plan: ArticlePlan): { articles: Article[]; warn
       const title = headline ? { title: text } : { title: titleFromFirstWords(text), titleInferred: true };
       current = { ...title, section, sectionInferred: false, order: articles.length + 1, line, blocks: [...pending, ...(headline ? (opening ?? []) : [])] };
       if (pending.length > 0) {
-        warnings.push({ file, line: pending[0].line, message: `text before the first headline was kept at the start of "${current.title}"` });
+        warnings.push({ kind: 'text-before-first-headline', file, line: pending[0].line, message: `text before the first headline was kept at the start of "${current.title}"` });
       }
       pending = [];
       articles.push(current);

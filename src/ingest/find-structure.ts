@@ -77,11 +77,11 @@ function classifyHeadlines(file: string, paragraphs: Paragraph[], kinds: LineKin
     const { text, line } = paragraphs[indices[k]];
     const alone = score >= model.threshold;
     if (alone && !taken[k]) {
-      return [{ file, line, message: `given up: "${text}" scored ${score.toFixed(3)} (cut ${model.threshold}) but was not taken for a headline, as splitting there would leave an article with a single subheading; if that is wrong, list it under headlines in the front matter` }];
+      return [{ kind: 'given-up-headline', file, line, message: `given up: "${text}" scored ${score.toFixed(3)} (cut ${model.threshold}) but was not taken for a headline, as splitting there would leave an article with a single subheading; if that is wrong, list it under headlines in the front matter` }];
     }
     if (forced || Math.abs(score - model.threshold) >= CLOSE_CALL) return [];
     const fix = taken[k] ? 'not-headlines' : 'headlines';
-    return [{ file, line, message: `close call: "${text}" was ${taken[k] ? '' : 'not '}taken for a headline (score ${score.toFixed(3)}, cut ${model.threshold}); if that is wrong, list it under ${fix} in the front matter` }];
+    return [{ kind: 'close-call', file, line, message: `close call: "${text}" was ${taken[k] ? '' : 'not '}taken for a headline (score ${score.toFixed(3)}, cut ${model.threshold}); if that is wrong, list it under ${fix} in the front matter` }];
   });
   return { headlines: indices.filter((_, k) => taken[k]), warnings };
 }
@@ -111,14 +111,14 @@ function magazineStories(file: string, paragraphs: Paragraph[], kinds: LineKind[
     if (headline === undefined && isUntitledStory(paragraphs, kinds, credit + 1)) {
       untitledStarts.push(credit + 1);
       const { line } = paragraphs[credit + 1];
-      warnings.push({ file, line, message: `the text after the credit on line ${paragraphs[credit].line} has no headline; it is published as its own article, titled by its first words; to give it a title, add a headline line above line ${line}` });
+      warnings.push({ kind: 'untitled-story', file, line, message: `the text after the credit on line ${paragraphs[credit].line} has no headline; it is published as its own article, titled by its first words; to give it a title, add a headline line above line ${line}` });
     }
     if (headline === undefined || headline === credit + 1) return;
     // Another credit first means the text after this one is a tail woven in, not an opening.
     if (kinds.slice(credit + 1, headline).includes('source')) return;
     storyStarts.set(headline, credit + 1);
     const start = paragraphs[credit + 1].line;
-    warnings.push({ file, line: paragraphs[headline].line, message: `"${paragraphs[headline].text}" was printed after the start of its story (two-column extraction); its article starts at line ${start}, after the credit` });
+    warnings.push({ kind: 'displaced-headline', file, line: paragraphs[headline].line, message: `"${paragraphs[headline].text}" was printed after the start of its story (two-column extraction); its article starts at line ${start}, after the credit` });
   });
   return { headlines, storyStarts, untitledStarts, warnings };
 }
@@ -153,7 +153,7 @@ function fromToc(text: NormalisedText, paragraphs: Paragraph[], kinds: LineKind[
   matches.forEach((index, k) => {
     if (index === null) {
       const entry = text.toc[k];
-      warnings.push({ file: text.file, line: entry.line, message: `table-of-contents entry "${entry.title}" has no matching headline in the text, so no article opens for it; if its headline is printed in other words, list that line under headlines in the front matter` });
+      warnings.push({ kind: 'toc-entry-unmatched', file: text.file, line: entry.line, message: `table-of-contents entry "${entry.title}" has no matching headline in the text, so no article opens for it; if its headline is printed in other words, list that line under headlines in the front matter` });
     } else {
       listed.push(index);
     }
@@ -167,7 +167,7 @@ function fromToc(text: NormalisedText, paragraphs: Paragraph[], kinds: LineKind[
   const added = unlisted.filter((i) => score(i) >= UNLISTED_HEADLINE_SCORE);
   for (const i of added) {
     const { text: title, line } = paragraphs[i];
-    warnings.push({ file: text.file, line, message: `"${title}" has no table-of-contents entry but reads as a headline, so it opens an article; if it is part of the article before, list it under not-headlines in the front matter` });
+    warnings.push({ kind: 'headline-not-in-toc', file: text.file, line, message: `"${title}" has no table-of-contents entry but reads as a headline, so it opens an article; if it is part of the article before, list it under not-headlines in the front matter` });
   }
   const headlines = [...listed, ...added].sort((a, b) => a - b);
   return { paragraphs, kinds, headlines, warnings };
