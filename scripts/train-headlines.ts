@@ -7,7 +7,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { leaveOneOut, readLabelledBulletins, trainHeadlineModel } from '../src/eval/headline-training.ts';
-import { FEATURE_NAMES } from '../src/ingest/headline-features.ts';
+import { FEATURE_NAMES } from '../src/ingest/headlines/features.ts';
 
 // Chosen by the mean leave-one-out F1 over the labelled bulletins; THRESHOLD tries another.
 const threshold = Number(process.env.THRESHOLD ?? 0.41);
@@ -20,6 +20,6 @@ console.log(`mean leave-one-out F1 ${(scores.reduce((sum, s) => sum + s.score.f1
 const model = trainHeadlineModel(bulletins);
 console.log(Object.fromEntries(FEATURE_NAMES.map((n, i) => [n, +model.weights[i].toFixed(3)])), 'bias', model.bias.toFixed(3));
 if (process.argv.includes('--write')) {
-  writeFileSync('src/ingest/headline-weights.json', JSON.stringify({ features: FEATURE_NAMES, weights: model.weights.map((w) => +w.toFixed(4)), bias: +model.bias.toFixed(4), threshold }, null, 2) + '\n');
-  console.log('wrote src/ingest/headline-weights.json');
+  writeFileSync('src/ingest/headlines/weights.json', JSON.stringify({ features: FEATURE_NAMES, weights: model.weights.map((w) => +w.toFixed(4)), bias: +model.bias.toFixed(4), threshold }, null, 2) + '\n');
+  console.log('wrote src/ingest/headlines/weights.json');
 }

@@ -33,6 +33,23 @@ export interface DecodedSource {
   overrides: SourceOverrides;
 }
 
+/** decode → furniture → table of contents → reflow: one printed line of the source, as it was. */
+export interface SourceLine {
+  text: string;
+  /** 1-based line number in the source file. */
+  line: number;
+}
+
+/** How the extractor laid the text out, measured from the text itself (reflow measures it; display lines read it). */
+export interface WrapStyle {
+  /** The column width at which lines were hard-wrapped; null when each paragraph is one line. */
+  wrapWidth: number | null;
+  /** PDF extraction marks a paragraph's last line with a trailing space. */
+  trailingSpaceEndsParagraph: boolean;
+  /** A blank line between every two printed lines, so lines printed tight together are set apart. */
+  doubleSpaced: boolean;
+}
+
 /** One logical line after normalisation: a reflowed paragraph or a short standalone line. */
 export interface Paragraph {
   text: string;

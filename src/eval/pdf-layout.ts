@@ -1,6 +1,6 @@
 import { decodeBulletin } from '../ingest/decode.ts';
-import { normaliseLines } from '../ingest/normalise.ts';
-import { displayWidth } from '../ingest/text.ts';
+import { normaliseLines } from '../ingest/stages/normalise.ts';
+import { displayWidth } from '../ingest/rules/text.ts';
 import type { NormalisedText } from '../types.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { headlineSimilarity } from '../ingest/match-toc.ts';
+import { headlineSimilarity } from '../ingest/headlines/match-toc.ts';
 
 export interface F1 {
   precision: number;

@@ -1,5 +1,5 @@
 import type { IngestWarning, LineKind, Paragraph, SourceOverrides } from '../types.ts';
-import { compact } from './text.ts';
+import { compact } from './rules/text.ts';
 
 /** Shorter than this, an editor's entry would match lines it was not meant for. */
 const MIN_ENTRY_LENGTH = 4;

@@ -1,11 +1,11 @@
 import type { Bulletin } from '../types.ts';
-import { assembleArticles } from './assemble-articles.ts';
-import { readBulletinMeta } from './bulletin-meta.ts';
+import { assembleArticles } from './stages/assemble-articles.ts';
+import { readBulletinMeta } from './stages/bulletin-meta.ts';
 import { decodeBulletin } from './decode.ts';
 import { StructureError } from './errors.ts';
-import { findStructure } from './find-structure.ts';
-import { inferSection } from './infer-section.ts';
-import { normaliseLines } from './normalise.ts';
+import { findStructure } from './stages/find-structure.ts';
+import { inferSection } from './stages/infer-section.ts';
+import { normaliseLines } from './stages/normalise.ts';
 
 /**
  * The ingest pipeline, stage by stage, with no I/O: bytes in, a structured bulletin out.

@@ -4,7 +4,7 @@ import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import type { Article, Block, Bulletin, BulletinMeta, FrontMatter } from '../types.ts';
-import { uniqueSlugs } from './slug.ts';
+import { uniqueSlugs } from './rules/slug.ts';
 
 const stringifier = unified().use(remarkGfm).use(remarkStringify, { bullet: '-', emphasis: '*', fences: true, rule: '-' });
 

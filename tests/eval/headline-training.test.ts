@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { leaveOneOut, readLabelledBulletins, trainHeadlineModel } from '../../src/eval/headline-training.ts';
-import { FEATURE_NAMES } from '../../src/ingest/headline-features.ts';
-import weights from '../../src/ingest/headline-weights.json' with { type: 'json' };
+import { FEATURE_NAMES } from '../../src/ingest/headlines/features.ts';
+import weights from '../../src/ingest/headlines/weights.json' with { type: 'json' };
 
 const bulletins = readLabelledBulletins('seeds', 'tests/fixtures/labels');
 

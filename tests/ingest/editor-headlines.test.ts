@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyEditorHeadlines } from '../../src/ingest/editor-headlines.ts';
-import { lineKind } from '../../src/ingest/line-kinds.ts';
+import { lineKind } from '../../src/ingest/rules/line-kinds.ts';
 import { ingestBulletin } from '../../src/ingest/pipeline.ts';
 
 const texts = ['产业环境', '工信部发布新一代信息技术助力中小企业发展', '近日，工信部发布通知。', '构建工业数据治理体系', '通知强调，要加快工业数据分类分级。', '上海市将建数据交易重点监管名单', '上海市将对数据交易突出问题开展专项整治。'];

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { readLabelledBulletins, splitTitles, trainHeadlineModel } from '../../src/eval/headline-training.ts';
 import { titleF1 } from '../../src/eval/title-f1.ts';
 import { decodeBulletin } from '../../src/ingest/decode.ts';
-import { normaliseLines } from '../../src/ingest/normalise.ts';
-import weights from '../../src/ingest/headline-weights.json' with { type: 'json' };
+import { normaliseLines } from '../../src/ingest/stages/normalise.ts';
+import weights from '../../src/ingest/headlines/weights.json' with { type: 'json' };
 import { reprintedAsPdf } from '../../src/eval/pdf-layout.ts';
 
 const labelled = readLabelledBulletins('seeds', 'tests/fixtures/labels');

@@ -4,10 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { readLabels } from '../../src/eval/labels.ts';
 import { titleF1 } from '../../src/eval/title-f1.ts';
 import { decodeBulletin } from '../../src/ingest/decode.ts';
-import { stripFurniture } from '../../src/ingest/furniture.ts';
+import { stripFurniture } from '../../src/ingest/stages/furniture.ts';
 import { ingestBulletin } from '../../src/ingest/pipeline.ts';
 import { bulletinFiles } from '../../src/ingest/to-markdown.ts';
-import { extractToc } from '../../src/ingest/toc.ts';
+import { extractToc } from '../../src/ingest/stages/toc.ts';
 import { SECTIONS, type Block, type Bulletin } from '../../src/types.ts';
 
 const seeds = join(import.meta.dirname, '../../seeds');

@@ -1,0 +1,140 @@
+import type { Paragraph, SourceLine, WrapStyle } from '../../types.ts';
+import { tableRowCells } from '../rules/detect-tables.ts';
+import { findDisplayLines, type LineSetting } from '../magazine/display-lines.ts';
+import { isCaption, isFigureCaption, isPhotoCredit, isSourceCredit, lineKind } from '../rules/line-kinds.ts';
+import { displayWidth, endsMidSentence, endsSentence, isHan, joinWrapped, tidyHeadingSpaces, tidySpaces } from '../rules/text.ts';
+
+/** Page seams and headlines print some lines tight; double spacing is what nearly all lines have. */
+const DOUBLE_SPACED_SHARE = 0.8;
+
+export function measureWrapStyle(lines: SourceLine[]): WrapStyle {
+  const widths = lines.map((l) => displayWidth(l.text.trim())).filter((w) => w >= 20);
+  const counts = new Map<number, number>();
+  for (const w of widths) counts.set(w, (counts.get(w) ?? 0) + 1);
+  const [mode] = [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0] ?? [0];
+  const nearMode = widths.filter((w) => Math.abs(w - mode) <= 4).length;
+  const wrapped = widths.length > 0 && nearMode / widths.length >= 0.5;
+  const finished = lines.filter((l) => endsSentence(l.text));
+  const trailing = finished.filter((l) => /[ \u3000]$/.test(l.text)).length;
+  const printed = lines.filter((l) => l.text.trim() !== '');
+  const afterBlank = printed.filter((l, k) => k > 0 && printed[k - 1].line < l.line - 1).length;
+  return {
+    doubleSpaced: printed.length > 1 && afterBlank / (printed.length - 1) >= DOUBLE_SPACED_SHARE,
+    wrapWidth: wrapped ? mode : null,
+    // Only a marker when some lines lack it: an export that pads every line says nothing.
+    trailingSpaceEndsParagraph: finished.length > 0 && trailing / finished.length >= 0.5 && lines.some((l) => l.text.trim() !== '' && !/[ \u3000]$/.test(l.text)),
+  };
+}
+
+/** Long enough that it cannot be a headline: a paragraph a page break cut short. */
+const CUT_PARAGRAPH_LENGTH = 60;
+/** A full line holding a sentence's comma or full stop is prose cut short, not a headline. */
+const CUT_SENTENCE_LENGTH = 36;
+
+/**
+ * Joins hard-wrapped lines back into paragraphs, one line each, and removes the spaces that
+ * extraction put between Chinese characters (a browser would show them).
+ */
+export function reflowParagraphs(lines: SourceLine[], style: WrapStyle): Paragraph[] {
+  const paragraphs: Paragraph[] = [];
+  /** `widest`: the widest of the paragraph's lines before its last one, the measure of its column. */
+  let current: { text: string; line: number; physical: number; last: string; widest: number; afterCredit: boolean; setting?: LineSetting } | null = null;
+  const { settings, resumptions } = findDisplayLines(lines, style);
+  /** The last printed line of the paragraph before the current one. */
+  let previousLast = '';
+  const flush = () => {
+    if (!current) return;
+    const setting = current.setting;
+    const oneLine = tidySpaces(current.text);
+    const kind = current.physical === 1 ? lineKind({ text: oneLine, line: current.line }) : 'prose';
+    const text = setting || kind === 'heading' || kind === 'note' ? tidyHeadingSpaces(current.text) : oneLine;
+    if (text) paragraphs.push(setting && setting !== 'apart' ? { text, line: current.line, display: setting } : { text, line: current.line });
+    previousLast = current.last;
+    current = null;
+  };
+  for (const source of lines) {
+    if (source.text.trim() === '') continue;
+    const setting = settings.get(source.line);
+    // A line set apart by the layout neither goes on from the line before nor into the next.
+    if (current && !setting && !current.setting && continues(current.last, current.text, source.text, style, current.afterCredit && current.physical === 1, current.widest)) {
+      current.text = joinWrapped(current.text, source.text);
+      current.physical++;
+      current.widest = Math.max(current.widest === Infinity ? 0 : current.widest, displayWidth(current.last.trim()));
+      current.last = source.text;
+      continue;
+    }
+    flush();
+    current = { text: source.text.trim(), line: source.line, physical: 1, last: source.text, widest: Infinity, afterCredit: isSourceCredit(previousLast), setting };
+  }
+  flush();
+  return mendInterruptedSentences(paragraphs, resumptions);
+}
+
+/**
+ * Two-column extraction can drop a display block into the middle of a sentence. Where the
+ * column resumes right under the block, the sentence is mended and the block follows it, so
+ * the headline no longer cuts a sentence of the story around it in two.
+ */
+function mendInterruptedSentences(paragraphs: Paragraph[], resumptions: Set<number>): Paragraph[] {
+  const out: Paragraph[] = [];
+  for (const paragraph of paragraphs) {
+    let blockStart = out.length;
+    if (resumptions.has(paragraph.line)) while (blockStart > 0 && out[blockStart - 1].display) blockStart--;
+    if (blockStart > 0 && blockStart < out.length) {
+      const block = out.splice(blockStart);
+      const cut = out[blockStart - 1];
+      out[blockStart - 1] = { ...cut, text: joinWrapped(cut.text, paragraph.text) };
+      out.push(...block);
+      continue;
+    }
+    out.push(paragraph);
+  }
+  return out;
+}
+
+function continues(lastLine: string, paragraph: string, next: string, style: WrapStyle, firstLineAfterCredit: boolean, paragraphWidth = Infinity): boolean {
+  const last = lastLine.trim();
+  // A drop cap: the first character of a paragraph printed on a line of its own.
+  if ([...last].length === 1 && isHan(last)) return true;
+  // A table row stands alone, whatever its width.
+  if (tableRowCells(last) || tableRowCells(next.trim())) return false;
+  // A source credit closes an article; nothing runs into it.
+  if (isSourceCredit(next)) return false;
+  // A trailing space can also be the word space before a number ("（CPC 2020）"): not an end inside brackets.
+  if (style.trailingSpaceEndsParagraph) return !/[ \u3000]$/.test(lastLine) || opensUnclosed(last);
+  if (style.wrapWidth === null) {
+    const cut = paragraph.length >= CUT_PARAGRAPH_LENGTH || (paragraph.length >= CUT_SENTENCE_LENGTH && /[，。；]/.test(paragraph));
+    return !endsSentence(last) && (endsMidSentence(last) || cut) && !/^——/.test(next.trim());
+  }
+  // Magazine text: proportional digits and the first line's indent make widths uneven, so a
+  // line goes on unless it ends a sentence or is clearly short (a headline, a caption).
+  if (endsMidSentence(last) || opensUnclosed(last)) return true;
+  // A quotation's speaker follows it: "…千行百业。”" then "某某强调。"
+  if (/[。！？]”$/.test(last) && QUOTE_ATTRIBUTION.test(next.trim())) return true;
+  // A line opening on one character and a comma ("况，推动…") finishes a word the line before cut.
+  if (!endsSentence(last) && /^[\u4e00-\u9fff][，。；]/.test(next.trim())) return true;
+  // A caption printed under a photo is a full line too, but nothing runs on from it; and a
+  // numbered figure's caption ("图4.3 …") starts its own block, after its "（详见图4.3）".
+  if (isCaption(tidySpaces(paragraph)) || isFigureCaption(next.trim())) return false;
+  // A sentence that starts after a full stop on the line and is not finished there runs on,
+  // unless what follows the stop is a photo credit ("…现场。新华社发").
+  if (!endsSentence(last) && /[。！？][\u4e00-\u9fff，、“”]{2,}$/.test(last) && !isPhotoCredit(last)) return true;
+  // After a "来源：" credit the next story opens with its headline, set in (after a leading
+  // space) like a new block, however wide it is. Without the indent it is the other column's text.
+  if (firstLineAfterCredit && /^\s/.test(lastLine) && !/[，；]/.test(last)) return false;
+  // A page set in narrower columns (a report after the news) is measured by its own lines.
+  // Not narrower than most of a column: a drop cap or a short line kept open by a comma is no measure.
+  const measure = Math.min(style.wrapWidth, Math.max(paragraphWidth, style.wrapWidth * 0.7));
+  // A semicolon that falls at the end of a full line parts two clauses; a list item starts anew.
+  if (/；$/.test(last) && displayWidth(last) >= measure * 0.95) return !LIST_ITEM.test(next.trim());
+  return !endsSentence(last) && displayWidth(last) >= measure * 0.78;
+}
+
+const LIST_ITEM = /^(（?[一二三四五六七八九十\d]+[）、.．]|[一二三四五六七八九十]+是)/;
+const QUOTE_ATTRIBUTION = /^[\u4e00-\u9fff·]{2,20}(说|表示|强调|指出|认为|介绍|称)。/;
+
+/** A quotation or title opened and not closed on the line: the sentence runs on. */
+function opensUnclosed(line: string): boolean {
+  const count = (pattern: RegExp) => line.match(pattern)?.length ?? 0;
+  return count(/“/g) > count(/”/g) || count(/《/g) > count(/》/g) || count(/[（(]/g) > count(/[）)]/g);
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { FEATURE_NAMES, headlineFeatures } from '../../../src/ingest/headlines/features.ts';
+import { measureCohesion } from '../../../src/ingest/headlines/cohesion.ts';
+import { lineKind } from '../../../src/ingest/rules/line-kinds.ts';
+
+const SAME_SHAPE = FEATURE_NAMES.indexOf('sameShapeAsNeighbourHeading');
+const SHARES_WORDS = FEATURE_NAMES.indexOf('sharesWordsWithLead');
+const body = '会上，专家们围绕媒体融合发展的现状与趋势展开了深入讨论，并提出了具体建议。';
+
+function sameShape(first: string, second: string): number {
+  const paragraphs = [first, body, body, second, body].map((text, i) => ({ text, line: i + 1 }));
+  const kinds = paragraphs.map(lineKind);
+  return headlineFeatures(paragraphs, kinds, 3, measureCohesion(paragraphs, kinds))[SAME_SHAPE];
+}
+
+describe('headlineFeatures', () => {
+  it('sees two short headings of two phrases parted by one comma as siblings', () => {
+    expect(sameShape('应对变局下的挑战，主流媒体积极应答显担当', '推动5G媒体应用，企业界勇立潮头有作为')).toBe(1);
+  });
+
+  it('does not see a one-comma heading and a plain one as siblings', () => {
+    expect(sameShape('媒体融合变革变局正当时', '推动5G媒体应用，企业界勇立潮头有作为')).toBe(0);
+  });
+
+  it('compares a heading with the first sentence of its lead only', () => {
+    const heading = '量子通信城域网建成';
+    const sharesWords = (lead: string) => {
+      const paragraphs = [body, heading, lead].map((text, i) => ({ text, line: i + 1 }));
+      const kinds = paragraphs.map(lineKind);
+      return headlineFeatures(paragraphs, kinds, 1, measureCohesion(paragraphs, kinds))[SHARES_WORDS];
+    };
+    expect(sharesWords(`近日，${heading}并投入使用。${body}`)).toBe(1);
+    expect(sharesWords(`${body}近日，${heading}并投入使用。`)).toBe(0);
+  });
+});
