@@ -1,7 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readLabels } from '../../src/eval/labels.ts';
+import { readLabelKey, readLabels } from '../../src/eval/labels.ts';
+import { furnitureLinesOf, keyFromLabels, storyIntegrity } from '../../src/eval/story-integrity.ts';
 import { titleF1 } from '../../src/eval/title-f1.ts';
 import { decodeBulletin } from '../../src/ingest/decode.ts';
 import { stripFurniture } from '../../src/ingest/stages/furniture.ts';
@@ -20,6 +21,8 @@ const ingest = (name: string) => ingestBulletin(name, readFileSync(join(seeds, n
  * A table-of-contents bulletin is split as its TOC says, plus a headline the TOC left out.
  */
 const F1_FLOOR = { toc: 0.95, other: 0.95 };
+/** Story integrity each bulletin must keep: the share of its text found in the story the labels give it. */
+const INTEGRITY_FLOOR = 0.94;
 
 function blockText(block: Block): string {
   return 'text' in block ? block.text : block.rows.flat().join('');
@@ -48,6 +51,14 @@ describe('the five real bulletins', () => {
         expect(expected, 'labels file').not.toBeNull();
         const score = titleF1(bulletin.articles.map((a) => a.title), expected!.map((l) => l.title));
         expect(score.f1).toBeGreaterThanOrEqual(toc.length > 0 ? F1_FLOOR.toc : F1_FLOOR.other);
+      });
+
+      it('puts every sentence of the source into the article the labels say it belongs to, and loses none', () => {
+        const key = readLabelKey(labels, name)!;
+        const story = storyIntegrity(bulletin.articles, keyFromLabels(source.text, key), furnitureLinesOf(source.text, key));
+        expect(story.integrity, JSON.stringify(story.misplaced.slice(0, 3))).toBeGreaterThanOrEqual(INTEGRITY_FLOOR);
+        expect(story.coverage, JSON.stringify(story.lost.slice(0, 3))).toBeGreaterThanOrEqual(0.98);
+        expect(story.furnitureInBodies).toEqual([]);
       });
 
       it('files each article under one of the five sections, as labelled where sections are printed', () => {

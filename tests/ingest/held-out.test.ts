@@ -1,0 +1,39 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { HELD_OUT_LAYOUTS, heldOutBulletin } from '../../src/eval/held-out.ts';
+import { storyIntegrity } from '../../src/eval/story-integrity.ts';
+import { titleF1 } from '../../src/eval/title-f1.ts';
+import { ingestBulletin } from '../../src/ingest/pipeline.ts';
+
+const seeds = join(import.meta.dirname, '../../seeds');
+const labels = join(import.meta.dirname, '../fixtures/labels');
+
+/** What a bulletin from an extractor or publisher never seen must reach, as the seeds do. */
+const BAR = { f1: 0.7, integrity: 0.77, coverage: 0.93 };
+
+const cases = readdirSync(seeds)
+  .filter((f) => f.endsWith('.txt'))
+  .sort()
+  .flatMap((name) => HELD_OUT_LAYOUTS.map((layout) => [name, layout] as const))
+  .map(([name, layout]) => ({ name, layout, held: heldOutBulletin(name, readFileSync(join(seeds, name)), labels, layout) }))
+  .filter((c) => c.held !== null);
+
+describe.each(cases.map((c) => [`${c.name.slice(0, 3)} printed with ${c.layout.name}`, c] as const))('%s', (_title, { held }) => {
+  const bulletin = ingestBulletin(held!.file, held!.bytes);
+  const story = storyIntegrity(bulletin.articles, held!.key, held!.furniture);
+
+  it('splits into the stories its table of contents names', () => {
+    const score = titleF1(bulletin.articles.map((a) => a.title), held!.key.map((s) => s.title));
+    expect(score.f1, `missed ${score.missed.join(' | ')}; extra ${score.extra.join(' | ')}`).toBeGreaterThanOrEqual(BAR.f1);
+  });
+
+  it('keeps every sentence, each in its own story', () => {
+    expect(story.coverage, JSON.stringify(story.lost.slice(0, 3))).toBeGreaterThanOrEqual(BAR.coverage);
+    expect(story.integrity, JSON.stringify(story.misplaced.slice(0, 3))).toBeGreaterThanOrEqual(BAR.integrity);
+  });
+});
+
+it('has held-out layouts to test', () => {
+  expect(cases.length).toBeGreaterThanOrEqual(2 * HELD_OUT_LAYOUTS.length);
+});
