@@ -15,9 +15,10 @@ export function readBulletinMeta(text: NormalisedText & { cover: string[] }, sou
 }
 
 function findPublication(text: NormalisedText & { cover: string[] }): string | null {
-  if (text.cover.length > 0) return text.cover.join('').replace(/\s+/g, '');
-  const heads = text.furniture.filter((line) => !/\d/.test(line) && line.length <= 30);
+  // A running head repeats the publication's name on every page: the best evidence there is.
+  const heads = text.furniture.filter((line) => !/\d/.test(line) && line.length <= 30 && !/^(©|copyright)/i.test(line));
   if (heads.length > 0) return mostCommon(heads);
+  if (text.cover.length > 0) return text.cover.join('').replace(/\s+/g, '');
   const titled = text.paragraphs.find((p) => /^《[^》]{2,20}》$/.test(p.text));
   return titled ? titled.text.slice(1, -1) : null;
 }

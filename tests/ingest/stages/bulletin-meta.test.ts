@@ -19,6 +19,11 @@ describe('readBulletinMeta', () => {
     expect(meta.date).toBe('2020-03-01');
   });
 
+  it('names the publication by its running head before its cover: the head repeats it on every page', () => {
+    const meta = readBulletinMeta(text({ cover: ['某某研究院', '内部资料'], furniture: ['某某产业周刊', '— 3 —', '某某产业周刊'] }), 'x.txt');
+    expect(meta.publication).toBe('某某产业周刊');
+  });
+
   it('falls back to a year and month in the file name', () => {
     expect(readBulletinMeta(text({}), 'bulletin-2021-05.txt').date).toBe('2021-05-01');
   });
