@@ -48,6 +48,11 @@ export interface WrapStyle {
   trailingSpaceEndsParagraph: boolean;
   /** A blank line between every two printed lines, so lines printed tight together are set apart. */
   doubleSpaced: boolean;
+  /**
+   * Monospaced hard wrap: every line but a paragraph's last is filled to the column, so a line
+   * ends its paragraph exactly when the next line's first word would have fitted on it.
+   */
+  justified?: boolean;
 }
 
 /** One logical line after normalisation: a reflowed paragraph or a short standalone line. */

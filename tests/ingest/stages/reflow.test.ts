@@ -112,3 +112,49 @@ describe('table rows', () => {
     expect(texts).toContain('信息服务业务 15.0 11.1% 21.4%');
   });
 });
+
+/** Hard-wraps text at `width` Chinese characters, as a monospaced extractor does. */
+function hardWrap(paragraphs: string[], width: number, indent = ''): string {
+  return paragraphs
+    .flatMap((p) => {
+      const chars = [...(indent + p)];
+      const out: string[] = [];
+      for (let k = 0; k < chars.length; k += width) out.push(chars.slice(k, k + width).join(''));
+      return out;
+    })
+    .join('\n');
+}
+
+describe('reflowParagraphs, any monospaced hard wrap with no blank lines', () => {
+  const story = [
+    '某某大桥建成通车',
+    '本报讯，某某大桥今天正式建成通车，大桥全长十二公里，连接了两岸的八个乡镇和三个工业园区。',
+    '大桥设计使用年限为一百年，可抵御十二级台风和八级地震，主跨之长在同类桥梁中位居前列。',
+    '两岸新建的物流园区与某某港区同步投入运营，沿线企业的货运时间将大为缩短',
+    '据介绍，大桥建设历时五年，先后攻克了深水基础施工、超长钢箱梁吊装、海上高空焊接等多项技术难题，形成了一批具有自主知识产权的施工工法，其中三项达到国际先进水平。',
+    '当地交通部门表示，大桥通车后，两岸之间的通行时间将由原来的一个半小时缩短至二十分钟左右，每天可分流过江车辆约三万辆次，对于缓解老桥的交通压力具有重要意义。',
+    '下一步，某某市还将围绕大桥两岸规划建设滨江公园、文化中心和体育场馆等一批公共设施，推动两岸一体化发展，让更多市民共享城市发展成果。',
+  ];
+  // Wrap width is measured over the whole text: a few pages of it.
+  const pages = [...story, ...story.slice(1), ...story.slice(1)];
+  it.each([25, 32, 41])('ends a paragraph where its last line falls short of a %i-character column', (width) => {
+    const source = lines(hardWrap(pages, width));
+    const style = measureWrapStyle(source);
+    expect(style.justified).toBe(true);
+    expect(reflowParagraphs(source, style).map((p) => p.text)).toEqual(pages);
+  });
+
+  it('keeps a headline wrapped over two lines one headline', () => {
+    const headline = '某某省出台十条措施推进工业互联网建设　打造全国领先的产业集群';
+    const text = [headline, ...story.slice(1)];
+    const source = lines(hardWrap(text, 25));
+    expect(reflowParagraphs(source, measureWrapStyle(source))[0].text).toBe(headline);
+  });
+
+  it('starts a paragraph at a line set in by ideographic spaces, even after a full line', () => {
+    const exact = '这一段正好写满了整整一行的二十五个汉字而且没有标点符号啊啊';
+    const text = [[...exact].slice(0, 23).join(''), ...story.slice(1)];
+    const source = lines(hardWrap(text, 25, '\u3000\u3000'));
+    expect(reflowParagraphs(source, measureWrapStyle(source)).map((p) => p.text)).toEqual(text);
+  });
+});
