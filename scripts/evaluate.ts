@@ -10,7 +10,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { HELD_OUT_LAYOUTS, heldOutBulletin } from '../src/eval/held-out.ts';
 import { readLabelKey } from '../src/eval/labels.ts';
-import { furnitureLinesOf, keyFromLabels, storyIntegrity, type StoryIntegrity } from '../src/eval/story-integrity.ts';
+import { furnitureLinesOf, keyFromLabels, outsideLinesOf, storyIntegrity, type StoryIntegrity } from '../src/eval/story-integrity.ts';
 import { titleF1, type F1 } from '../src/eval/title-f1.ts';
 import { decodeBulletin } from '../src/ingest/decode.ts';
 import { ingestBulletin } from '../src/ingest/pipeline.ts';
@@ -21,7 +21,7 @@ const labelDir = 'tests/fixtures/labels';
 const header = `${'bulletin'.padEnd(44)}found  labelled  precision  recall     F1  integrity  coverage  furniture  publication`;
 function row(name: string, found: number, labelled: number, score: F1, story: StoryIntegrity, publication: string): void {
   const n = (x: number, w: number) => x.toFixed(3).padStart(w);
-  console.log(`${name.padEnd(44)}${String(found).padStart(5)}${String(labelled).padStart(10)}${n(score.precision, 11)}${n(score.recall, 8)}${n(score.f1, 7)}${n(story.integrity, 11)}${n(story.coverage, 10)}${String(story.furnitureInBodies.length).padStart(11)}  ${publication}`);
+  console.log(`${name.padEnd(44)}${String(found).padStart(5)}${String(labelled).padStart(10)}${n(score.precision, 11)}${n(score.recall, 8)}${n(score.f1, 7)}${n(story.integrity, 11)}${n(story.coverage, 10)}${String(story.furnitureInBodies.length + story.outsideInBodies.length).padStart(11)}  ${publication}`);
   if (!verbose) return;
   for (const t of score.missed) console.log(`   missed: ${t}`);
   for (const t of score.extra) console.log(`   extra:  ${t}`);
@@ -30,6 +30,7 @@ function row(name: string, found: number, labelled: number, score: F1, story: St
   for (const [what, chars] of spliced) console.log(`   spliced: ${chars} characters of ${what}`);
   for (const l of story.lost.slice(0, 5)) console.log(`   lost:   [${l.story}] ${l.sentence.slice(0, 60)}`);
   for (const f of story.furnitureInBodies.slice(0, 5)) console.log(`   furniture in an article: ${f}`);
+  for (const f of story.outsideInBodies.slice(0, 5)) console.log(`   back page in an article: ${f}`);
 }
 
 const seeds = readdirSync('seeds').filter((f) => f.endsWith('.txt')).sort();
@@ -41,7 +42,7 @@ for (const name of seeds) {
   const bulletin = ingestBulletin(name, bytes);
   const source = decodeBulletin(name, bytes).text;
   const score = titleF1(bulletin.articles.map((a) => a.title), key.articles.map((l) => l.title));
-  const story = storyIntegrity(bulletin.articles, keyFromLabels(source, key), furnitureLinesOf(source, key));
+  const story = storyIntegrity(bulletin.articles, keyFromLabels(source, key), furnitureLinesOf(source, key), outsideLinesOf(source, key));
   row(name, bulletin.articles.length, key.articles.length, score, story, bulletin.meta.publication);
 }
 if (!process.argv.includes('--seeds-only')) {

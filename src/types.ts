@@ -62,6 +62,11 @@ export interface Paragraph {
   line: number;
   /** Set when the layout, not the wording, marks the line as display type (see display-lines.ts). */
   display?: DisplayRole;
+  /**
+   * The paragraph opens on a drop cap: its first character printed apart, larger, as a magazine
+   * sets the first letter of a story (" 建" on a line of its own, " 2 020 年…").
+   */
+  dropCap?: true;
 }
 
 /**
@@ -103,6 +108,8 @@ export interface Structure {
   /** Recovered tables, by the source line where each starts; their paragraphs are of kind 'table'. */
   tables: Map<number, string[][]>;
   warnings: IngestWarning[];
+  /** The back page (masthead, notices, contacts, slogans), kept out of every story. */
+  colophon?: Paragraph[];
 }
 
 /** normalise → structure. */
@@ -155,6 +162,8 @@ export type WarningKind =
   | 'given-up-headline'
   | 'untitled-story'
   | 'displaced-headline'
+  | 'woven-columns'
+  | 'woven-columns-unplaced'
   | 'toc-entry-unmatched'
   | 'headline-not-in-toc'
   | 'text-before-first-headline'
@@ -173,6 +182,8 @@ export interface Bulletin {
   meta: BulletinMeta;
   articles: Article[];
   warnings: IngestWarning[];
+  /** The issue's colophon: its back page (masthead, notices, contacts, slogans), in no article. */
+  colophon?: string[];
 }
 
 /** YAML front matter of every article file in content/<issue>/<slug>.md. */

@@ -18,6 +18,8 @@ export interface StoryIntegrity {
   lost: { story: string; sentence: string }[];
   /** Furniture lines (as printed) found in an article's text. */
   furnitureInBodies: string[];
+  /** Lines the key puts in no story (the back page) found as a block of an article. */
+  outsideInBodies: string[];
 }
 
 /** Spacing is layout, not text: every comparison is made with it removed. */
@@ -53,6 +55,12 @@ export function furnitureLinesOf(sourceText: string, key: LabelledBulletinKey): 
   return sourceText.split('\n').filter((l) => l.trim() !== '' && shapes.has(furnitureShape(l)));
 }
 
+/** The printed lines the key puts in no story: the back page. */
+export function outsideLinesOf(sourceText: string, key: LabelledBulletinKey): string[] {
+  const lines = sourceText.split('\n');
+  return (key.outside ?? []).flatMap(([from, to]) => lines.slice(from - 1, to)).filter((l) => l.trim() !== '');
+}
+
 export function keyFromLabels(sourceText: string, key: LabelledBulletinKey): StoryKey[] {
   const lines = sourceText.split('\n');
   const furniture = new Set((key.furniture ?? []).map(furnitureShape));
@@ -68,7 +76,7 @@ export function keyFromLabels(sourceText: string, key: LabelledBulletinKey): Sto
  * article matched to that story (by order of first appearance of its text) holds it; each
  * article is matched to the story whose text it holds most of.
  */
-export function storyIntegrity(articles: Article[], key: StoryKey[], furnitureLines: string[] = []): StoryIntegrity {
+export function storyIntegrity(articles: Article[], key: StoryKey[], furnitureLines: string[] = [], outsideLines: string[] = []): StoryIntegrity {
   const texts = articles.map(articleText);
   const whole = texts.join('\u0000');
   // Which article holds each sentence (the first, in reading order, that holds it).
@@ -112,5 +120,8 @@ export function storyIntegrity(articles: Article[], key: StoryKey[], furnitureLi
     const s = squeeze(f);
     return s.length >= 4 ? texts.some((t) => t.includes(s)) : articles.some((a) => a.blocks.some((b) => 'text' in b && squeeze(b.text) === s));
   });
-  return { integrity: total === 0 ? 1 : right / total, coverage: total === 0 ? 1 : found / total, misplaced, lost, furnitureInBodies };
+  // A back-page line is found in an article when a block is that line (a notice, a slogan).
+  const blocks = new Set(articles.flatMap((a) => a.blocks.map((b) => squeeze(blockText(b)))));
+  const outsideInBodies = [...new Set(outsideLines.map((l) => l.trim()))].filter((l) => blocks.has(squeeze(l)));
+  return { integrity: total === 0 ? 1 : right / total, coverage: total === 0 ? 1 : found / total, misplaced, lost, furnitureInBodies, outsideInBodies };
 }

@@ -30,5 +30,6 @@ export function ingestBulletin(file: string, bytes: Uint8Array): Bulletin {
   const meta = readBulletinMeta(normalised, file.split(/[\\/]/).pop() ?? file);
   const metaWarnings = meta.dateFrom.startsWith('nowhere') ? [{ kind: 'no-date' as const, file, line: null, message: 'no date found in the bulletin; add "date: YYYY-MM-DD" front matter' }] : [];
   const { dateFrom: _dateFrom, ...bulletinMeta } = meta;
-  return { meta: bulletinMeta, articles, warnings: [...structure.warnings, ...warnings, ...metaWarnings] };
+  const colophon = structure.colophon?.map((p) => p.text);
+  return { meta: bulletinMeta, articles, warnings: [...structure.warnings, ...warnings, ...metaWarnings], ...(colophon ? { colophon } : {}) };
 }

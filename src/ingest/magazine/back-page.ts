@@ -11,8 +11,13 @@ const isNoticeLine = (p: Paragraph) => p.text.length <= 200 && !/[。！？]/.te
  * every line of it is kept, as a note.
  */
 export function markBackPage(paragraphs: Paragraph[], kinds: LineKind[]): LineKind[] {
+  const start = backPageStart(paragraphs, kinds);
+  return kinds.map((kind, i) => (i >= start ? 'note' : kind));
+}
+
+/** Where the publisher's notice starts: the index of its first paragraph, or the length when there is none. */
+export function backPageStart(paragraphs: Paragraph[], kinds: LineKind[]): number {
   let start = paragraphs.length;
   while (start > 0 && isNoticeLine(paragraphs[start - 1]) && kinds[start - 1] !== 'source' && kinds[start - 1] !== 'table') start--;
-  if (!paragraphs.slice(start).some((p) => isColophonLine(p.text))) return kinds;
-  return kinds.map((kind, i) => (i >= start ? 'note' : kind));
+  return paragraphs.slice(start).some((p) => isColophonLine(p.text)) ? start : paragraphs.length;
 }

@@ -1,10 +1,11 @@
 import type { IngestWarning, LineKind, NormalisedText, Paragraph, Structure } from '../../types.ts';
 import { decodeHeadlines } from '../headlines/decoder.ts';
 import { detectTables } from '../rules/detect-tables.ts';
-import { markBackPage } from '../magazine/back-page.ts';
+import { backPageStart } from '../magazine/back-page.ts';
 import { applyEditorHeadlines } from '../editor-headlines.ts';
 import { headlineFeatures } from '../headlines/features.ts';
 import { joinHeadingRuns } from '../magazine/join-heading-runs.ts';
+import { untangleColumns } from '../magazine/untangle-columns.ts';
 import { measureCohesion } from '../headlines/cohesion.ts';
 import weights from '../headlines/weights.json' with { type: 'json' };
 import { lineKind } from '../rules/line-kinds.ts';
@@ -47,8 +48,13 @@ function findHeadlines(text: NormalisedText, model: HeadlineModel): Structure {
   const { paragraphs, kinds, tables } = classifierView(text);
   if (text.toc.length > 0) return { ...fromToc(text, paragraphs, kinds, model), storyStarts: new Map(), untitledStarts: [], tables };
   if (isMagazineLayout(kinds)) {
-    const joined = joinHeadingRuns(paragraphs, markBackPage(paragraphs, kinds));
-    return { ...joined, ...magazineStories(text.file, joined.paragraphs, joined.kinds), tables };
+    // The back page belongs to no story: it is set aside as the colophon.
+    const backPage = backPageStart(paragraphs, kinds);
+    const colophon = paragraphs.slice(backPage);
+    const joined = joinHeadingRuns(paragraphs.slice(0, backPage), kinds.slice(0, backPage));
+    const untangled = untangleColumns(text.file, joined.paragraphs, joined.kinds);
+    const stories = magazineStories(text.file, untangled.paragraphs, untangled.kinds);
+    return { paragraphs: untangled.paragraphs, kinds: untangled.kinds, ...stories, warnings: [...untangled.warnings, ...stories.warnings], tables, ...(colophon.length > 0 ? { colophon } : {}) };
   }
   return { paragraphs, kinds, ...classifyHeadlines(text.file, paragraphs, kinds, model), storyStarts: new Map(), untitledStarts: [], tables };
 }

@@ -50,7 +50,7 @@ const CUT_SENTENCE_LENGTH = 36;
 export function reflowParagraphs(lines: SourceLine[], style: WrapStyle): Paragraph[] {
   const paragraphs: Paragraph[] = [];
   /** `widest`: the widest of the paragraph's lines before its last one, the measure of its column. */
-  let current: { text: string; line: number; physical: number; last: string; widest: number; afterCredit: boolean; setting?: LineSetting } | null = null;
+  let current: { text: string; line: number; first: string; physical: number; last: string; widest: number; afterCredit: boolean; setting?: LineSetting } | null = null;
   const { settings, resumptions } = findDisplayLines(lines, style);
   /** The last printed line of the paragraph before the current one. */
   let previousLast = '';
@@ -61,7 +61,9 @@ export function reflowParagraphs(lines: SourceLine[], style: WrapStyle): Paragra
     // A headline wrapped over two lines is still a headline, and keeps the gap between its phrases.
     const kind = lineKind({ text: oneLine, line: current.line });
     const text = setting || kind === 'heading' || kind === 'note' ? tidyHeadingSpaces(current.text) : oneLine;
-    if (text) paragraphs.push(setting && setting !== 'apart' ? { text, line: current.line, display: setting } : { text, line: current.line });
+    const paragraph: Paragraph = setting && setting !== 'apart' ? { text, line: current.line, display: setting } : { text, line: current.line };
+    if (current.physical > 1 && opensOnDropCap(current.first)) paragraph.dropCap = true;
+    if (text) paragraphs.push(paragraph);
     previousLast = current.last;
     current = null;
   };
@@ -77,7 +79,7 @@ export function reflowParagraphs(lines: SourceLine[], style: WrapStyle): Paragra
       continue;
     }
     flush();
-    current = { text: source.text.trim(), line: source.line, physical: 1, last: source.text, widest: Infinity, afterCredit: isSourceCredit(previousLast), setting };
+    current = { text: source.text.trim(), line: source.line, first: source.text, physical: 1, last: source.text, widest: Infinity, afterCredit: isSourceCredit(previousLast), setting };
   }
   flush();
   return mendInterruptedSentences(paragraphs, resumptions);
@@ -142,6 +144,12 @@ function continues(lastLine: string, paragraph: string, next: string, style: Wra
   // A semicolon that falls at the end of a full line parts two clauses; a list item starts anew.
   if (/；$/.test(last) && displayWidth(last) >= measure * 0.95) return !LIST_ITEM.test(next.trim());
   return !endsSentence(last) && displayWidth(last) >= measure * 0.78;
+}
+
+/** A first character printed apart from the rest of its word: alone on its line, or set in and spaced off. */
+function opensOnDropCap(firstLine: string): boolean {
+  const text = firstLine.trim();
+  return ([...text].length === 1 && isHan(text)) || /^\s+[\u3400-\u9fff\d]\s+[\u3400-\u9fff\d]/u.test(firstLine);
 }
 
 /** Punctuation a typesetter never starts a line with: it goes with the character before. */

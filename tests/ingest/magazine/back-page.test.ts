@@ -20,3 +20,15 @@ describe('markBackPage', () => {
     expect(mark(story)).toEqual(['heading', 'prose']);
   });
 });
+
+describe('the back page of a magazine bulletin', () => {
+  it('is set aside as the issue\'s colophon, in no article', async () => {
+    const { ingestBulletin } = await import('../../../src/ingest/pipeline.ts');
+    const story = (title: string) => [title, `${title}的消息今天正式发布，有关部门表示将继续推进相关工作。`, '来源：某某日报'];
+    const text = [...story('甲地建成新港口'), ...story('乙厂发布新机型'), ...story('丙市推进数字乡村'), '某省某某协会', '欢迎投稿', '电话：0000-1234567', '为行业发展服务　为会员单位服务'].join('\n\n');
+    const bulletin = ingestBulletin('x.txt', Buffer.from(text));
+    expect(bulletin.articles.map((a) => a.title)).toEqual(['甲地建成新港口', '乙厂发布新机型', '丙市推进数字乡村']);
+    expect(bulletin.articles.at(-1)!.blocks.map((b) => ('text' in b ? b.text : ''))).not.toContain('欢迎投稿');
+    expect(bulletin.colophon).toEqual(['某省某某协会', '欢迎投稿', '电话：0000-1234567', '为行业发展服务　为会员单位服务']);
+  });
+});
