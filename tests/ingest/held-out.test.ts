@@ -33,6 +33,16 @@ describe.each(cases.map((c) => [`${c.name.slice(0, 3)} printed with ${c.layout.n
     if (held!.publication !== '-') expect(bulletin.meta.publication).toBe(held!.publication);
   });
 
+  it('keeps the gap between the two phrases of a two-part headline', () => {
+    const squeeze = (t: string) => t.replace(/[\s\u3000]+/g, '');
+    const twoPart = held!.key.map((s) => s.title).filter((t) => /[\u4e00-\u9fff”》] +[\u4e00-\u9fff“《]/.test(t));
+    const titles = bulletin.articles.map((a) => a.title);
+    for (const title of twoPart) {
+      const found = titles.find((t) => squeeze(t) === squeeze(title));
+      if (found) expect(found).toContain('\u3000');
+    }
+  });
+
   it('keeps every sentence, each in its own story', () => {
     expect(story.coverage, JSON.stringify(story.lost.slice(0, 3))).toBeGreaterThanOrEqual(BAR.coverage);
     expect(story.integrity, JSON.stringify(story.misplaced.slice(0, 3))).toBeGreaterThanOrEqual(BAR.integrity);

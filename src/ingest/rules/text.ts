@@ -57,11 +57,12 @@ export function tidySpaces(text: string): string {
 /** Spacing a typesetter put between the halves of a display line ("…优异    直挂云帆济沧海"); body text has none. */
 const WIDE_GAP = String.raw`(?<=\S)[ \u3000\u00a0]{3,}(?=\S)`;
 /**
- * Between two phrases of a heading printed on one line ("营造创新生态 山西大力发展…", "排名 网站名称"),
+ * Between two phrases of a heading printed on one line ("营造创新生态 山西大力发展…", "排名 网站名称",
+ * "走出某某的围城 用 AI 开拓…": the second phrase may go on in Latin letters after one character),
  * a space is the typesetter's: body text almost never has one between Chinese characters.
  * Letter-spacing ("来 源 ： 水 煮") parts single characters, not phrases, and goes.
  */
-const PHRASE_GAP = new RegExp(`${WIDE_GAP}|(?<=[\u3400-\u9fff”》）]{2})[ \u3000\u00a0]+(?=[\u3400-\u9fff“《（]{2})`, 'g');
+const PHRASE_GAP = new RegExp(`${WIDE_GAP}|(?<=[\u3400-\u9fff”》）]{2})[ \u3000\u00a0]+(?=[\u3400-\u9fff“《（](?:[\u3400-\u9fff“《（]|[ \u00a0]?[A-Za-z0-9]))`, 'g');
 
 export function hasWideGap(text: string): boolean {
   return new RegExp(WIDE_GAP).test(text.trim());

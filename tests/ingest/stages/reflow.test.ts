@@ -94,6 +94,12 @@ describe('reflowParagraphs', () => {
     expect(texts).toEqual(['营造创新生态\u3000山西大力发展数字经济', '来源：水煮通信', '正文里偶有空格的句子，会被清理干净。']);
   });
 
+  it('keeps the gap before a second phrase that goes on in Latin letters after one character, in any layout', () => {
+    const source = lines('走出价格战的围城 用 AI 开拓新市场\n\n某某公司发布 5G 新品');
+    const texts = reflowParagraphs(source, { wrapWidth: null, trailingSpaceEndsParagraph: false, doubleSpaced: false }).map((p) => p.text);
+    expect(texts).toEqual(['走出价格战的围城\u3000用 AI 开拓新市场', '某某公司发布 5G 新品']);
+  });
+
   it('ends a magazine paragraph at a short line when no trailing space marks it', () => {
     const a = '一二三四五六七八九十一二三四五六七八九十一二三四';
     const source = lines([a, a, '短的结尾。', a, '另一段结尾。'].join('\n'));
