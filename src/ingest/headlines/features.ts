@@ -37,6 +37,8 @@ export const FEATURE_NAMES = [
   'wordsInPrevious1200',
   'inRoundupOfColonHeadings',
   'echoedByNextHeadings',
+  'proseSincePreviousHeading',
+  'numberedSoonAfter',
 ] as const;
 
 export function headlineFeatures(paragraphs: Paragraph[], kinds: LineKind[], i: number, cohesion: LexicalCohesion): number[] {
@@ -78,6 +80,8 @@ export function headlineFeatures(paragraphs: Paragraph[], kinds: LineKind[], i: 
     cohesion.headingWordsBefore(i, 1200),
     colonRoundup(paragraphs, kinds, i),
     cohesion.echoInNextHeadings(i, 3),
+    proseSince(paragraphs, kinds, i),
+    numberedSoonAfter(kinds, i),
   ];
 }
 
@@ -139,4 +143,20 @@ function colonRoundup(paragraphs: Paragraph[], kinds: LineKind[], i: number): nu
     if (k !== i && kinds[k] === 'heading' && topical(paragraphs[k].text)) siblings++;
   }
   return Math.min(siblings, 3) / 3;
+}
+
+/** How much prose has passed since the heading before, up to a long story's worth: a story's end is far from its start. */
+function proseSince(paragraphs: Paragraph[], kinds: LineKind[], i: number): number {
+  let chars = 0;
+  for (let k = i - 1; k >= 0 && !isHeadingKind(kinds[k]) && kinds[k] !== 'section'; k--) chars += paragraphs[k].text.length;
+  return Math.min(chars, 2000) / 2000;
+}
+
+/** A story divided in numbered parts ("（一）…") opens a few paragraphs above the first of them. */
+function numberedSoonAfter(kinds: LineKind[], i: number): number {
+  for (let k = i + 1; k < Math.min(kinds.length, i + 8); k++) {
+    if (kinds[k] === 'numbered') return 1;
+    if (kinds[k] === 'section') return 0;
+  }
+  return 0;
 }

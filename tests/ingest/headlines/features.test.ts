@@ -33,3 +33,21 @@ describe('headlineFeatures', () => {
     expect(sharesWords(`${body}近日，${heading}并投入使用。`)).toBe(0);
   });
 });
+
+describe('headlineFeatures, where a story ends and what follows', () => {
+  const feature = (name: (typeof FEATURE_NAMES)[number], texts: string[], i: number) => {
+    const paragraphs = texts.map((text, k) => ({ text, line: k + 1 }));
+    const kinds = paragraphs.map(lineKind);
+    return headlineFeatures(paragraphs, kinds, i, measureCohesion(paragraphs, kinds))[FEATURE_NAMES.indexOf(name)];
+  };
+
+  it('measures the prose since the heading before, up to a long story', () => {
+    expect(feature('proseSincePreviousHeading', ['甲地建成新港口', body, '乙厂发布新机型', body], 2)).toBeCloseTo(body.length / 2000, 6);
+    expect(feature('proseSincePreviousHeading', ['甲地建成新港口', ...new Array(60).fill(body), '乙厂发布新机型', body], 61)).toBe(1);
+  });
+
+  it('sees numbered parts a few paragraphs below a heading', () => {
+    expect(feature('numberedSoonAfter', ['乙厂发布新机型', body, '（一）加快新机型量产', body], 0)).toBe(1);
+    expect(feature('numberedSoonAfter', ['乙厂发布新机型', ...new Array(9).fill(body), '（一）加快新机型量产'], 0)).toBe(0);
+  });
+});
