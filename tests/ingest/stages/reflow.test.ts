@@ -157,6 +157,13 @@ describe('reflowParagraphs, any monospaced hard wrap with no blank lines', () =>
     expect(reflowParagraphs(source, measureWrapStyle(source))[0].text).toBe(headline);
   });
 
+  it('keeps the one character a headline wrapped onto its second line with the headline', () => {
+    const headline = '某某委员建言：新业态如何应对平台之间的不正当竞争';
+    const text = [headline, ...pages.slice(1)];
+    const source = lines(hardWrap(text, [...headline].length - 1));
+    expect(reflowParagraphs(source, measureWrapStyle(source)).map((p) => p.text)).toEqual(text);
+  });
+
   it('starts a paragraph at a line set in by ideographic spaces, even after a full line', () => {
     const exact = '这一段正好写满了整整一行的二十五个汉字而且没有标点符号啊啊';
     const text = [[...exact].slice(0, 23).join(''), ...story.slice(1)];
