@@ -109,9 +109,9 @@ function mendInterruptedSentences(paragraphs: Paragraph[], resumptions: Set<numb
 
 function continues(lastLine: string, paragraph: string, next: string, style: WrapStyle, firstLineAfterCredit: boolean, paragraphWidth = Infinity): boolean {
   const last = lastLine.trim();
-  // A drop cap: the first character of a paragraph printed on a line of its own. A monospaced
-  // extract has none: there a lone character is the last of its paragraph, wrapped.
-  if (!style.justified && [...last].length === 1 && isHan(last)) return true;
+  // A drop cap: the first character of a paragraph printed on a line of its own (set in, when the
+  // extract is monospaced: there a lone character at the margin is the last of its paragraph).
+  if ([...last].length === 1 && isHan(last) && (!style.justified || /^\s/.test(lastLine))) return true;
   // A table row stands alone, whatever its width.
   if (tableRowCells(last) || tableRowCells(next.trim())) return false;
   // A source credit closes an article; nothing runs into it.
