@@ -25,7 +25,7 @@ const UNNAMED_PUBLICATION = '未署名简报';
  * (headlines) → assemble articles → sections → the editor's article corrections → metadata →
  * review checks.
  */
-export function ingestBulletin(file: string, bytes: Uint8Array, sidecar?: Sidecar): Bulletin {
+export function ingestBulletin(file: string, bytes: Uint8Array, sidecar?: Sidecar): Bulletin & { claimedIssue?: string } {
   const decoded = decodeBulletin(file, bytes);
   // The correction file has the last word over the block in the text file.
   if (sidecar) decoded.overrides = mergeOverrides(decoded.overrides, readSidecar(sidecar.file, sidecar.text));
@@ -49,7 +49,7 @@ export function ingestBulletin(file: string, bytes: Uint8Array, sidecar?: Sideca
   const bulletinMeta = { ...rest, source: file };
   const missing = { date: dateFrom.startsWith('nowhere'), publication: !decoded.overrides.publication && meta.publication === UNNAMED_PUBLICATION };
   const warnings = checkArticles({ file, articles, structure, meta: bulletinMeta, missing, earlier: [...structure.warnings, ...assembled.warnings, ...correctionWarnings] });
-  return { meta: bulletinMeta, articles, warnings };
+  return { meta: bulletinMeta, articles, warnings, ...(decoded.overrides.issue ? { claimedIssue: decoded.overrides.issue } : {}) };
 }
 
 function mergeOverrides(block: SourceOverrides, sidecar: SourceOverrides): SourceOverrides {

@@ -35,8 +35,9 @@ const isInside = (path: string, folder: string) => path === folder || path.start
 export async function assertOwnedOutDir(outDir: string, inputs: string[]): Promise<void> {
   const out = resolve(outDir);
   for (const input of inputs.map((p) => resolve(p))) {
-    if (isInside(input, out) || isInside(out, input)) {
-      throw new WriteError(outDir, null, `the output folder ${input === out ? 'is' : isInside(input, out) ? 'holds' : 'lies inside'} the bulletins being read (${relative('.', input) || '.'})`, 'give --out a folder of its own, e.g. --out content');
+    // A folder inside seeds/ is harmless (only .txt files are read there); seeds/ itself, or a folder holding it, is not.
+    if (isInside(input, out)) {
+      throw new WriteError(outDir, null, `the output folder ${input === out ? 'is' : 'holds'} the bulletins being read (${relative('.', input) || '.'})`, 'give --out a folder of its own, e.g. --out content');
     }
   }
   const info = await lstat(out).catch(() => null);

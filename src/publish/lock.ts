@@ -1,4 +1,4 @@
-import { open, readFile, rename, rm } from 'node:fs/promises';
+import { open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { IngestError } from '../ingest/errors.ts';
 
 export class LockError extends IngestError {}
@@ -54,10 +54,16 @@ export async function withLock<T>(path: string, what: string, work: () => Promis
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
     const holder = await readHolder(path);
-    if (holder === null || !isAlive(holder.pid) || holder.pid === process.pid) {
+    // An unreadable lock may be one being written this instant: stale only once it is old.
+    const young = holder === null && (await stat(path).then((s) => Date.now() - s.mtimeMs < 5000, () => false));
+    if (!young && (holder === null || !isAlive(holder.pid))) {
       // Stale: moved aside first, so two runs that both find it stale cannot both take over.
       const aside = `${path}.stale-${process.pid}`;
       if (await rename(path, aside).then(() => true, () => false)) await rm(aside, { force: true });
+      continue;
+    }
+    if (holder === null) {
+      await sleep(50);
       continue;
     }
     if (Date.now() > deadline) {
