@@ -11,7 +11,8 @@ export function formatReport(report: BulletinReport): string {
     `  ${report.articles} articles${report.sectionsInferred ? ' (sections inferred)' : ''}: ${counts}`,
   ];
   for (const w of report.warnings) {
-    lines.push(`  warning [${w.kind}] ${w.line === null ? '' : `line ${w.line}: `}${w.message}`);
+    const where = w.file === report.source ? (w.line === null ? '' : `line ${w.line}: `) : `${w.file}${w.line === null ? '' : `:${w.line}`}: `;
+    lines.push(`  warning [${w.kind}] ${where}${w.message}`);
     if (w.correction) lines.push(`    to correct it, add to ${sidecarFor(report.source)}:`, indent(w.correction, '      '));
   }
   return lines.join('\n');
