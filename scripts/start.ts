@@ -35,11 +35,12 @@ async function publish(reason: string): Promise<void> {
     if (err) console.error(err);
     if (out) console.log(out);
     last = { errors: result.errors.map((e) => e.message), notices: result.notices };
+    const ingestMs = performance.now() - started;
     if (result.errors.length === 0 && (result.changed || !siteBuilt)) {
       try {
-        await buildSite();
+        const { ms } = await buildSite();
         siteBuilt = true;
-        console.log(`published (${reason}) in ${Math.round(performance.now() - started)} ms`);
+        console.log(`published (${reason}) in ${Math.round(performance.now() - started)} ms (ingest ${Math.round(ingestMs)} ms, site ${Math.round(ms)} ms)`);
       } catch (error) {
         if (!(error instanceof IngestError)) throw error;
         console.error(error.message);
