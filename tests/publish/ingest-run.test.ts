@@ -152,4 +152,14 @@ describe('runIngest', () => {
     expect(result.notices.join('\n')).toMatch(/removed .*content\.staging-4242/);
     expect((await readdir(dir)).filter((n) => n.startsWith('content.'))).toEqual([]);
   });
+
+  it('warns that a bulletin cut short at a character boundary ends mid-sentence', async () => {
+    const { seeds, out } = await project();
+    const whole = smallBulletin('甲');
+    const last = '该芯片将率先用于数据中心。';
+    await writeFile(join(seeds, 'half.txt'), whole.slice(0, whole.indexOf(last) + 5));
+    const result = await runIngest({ paths: [seeds], outDir: out });
+    expect(result.errors).toEqual([]);
+    expect(result.reports[0].warnings).toContainEqual(expect.objectContaining({ kind: 'bulletin-cut', message: expect.stringMatching(/ends mid-sentence .*was the file cut short/) }));
+  });
 });

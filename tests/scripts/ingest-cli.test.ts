@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { smallBulletin } from '../publish/invent-bulletin.ts';
 
 const run = promisify(execFile);
 const root = join(import.meta.dirname, '../..');
@@ -88,5 +89,37 @@ describe('npm run ingest', () => {
     const result = await ingest([dir, '--out', join(dir, 'content')]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain('upper.TXT');
+  });
+
+  it('on a terminal says which bulletin of how many it is reading, and without one stays quiet', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cli-'));
+    await writeFile(join(dir, 'one.txt'), smallBulletin('甲'));
+    await writeFile(join(dir, 'two.txt'), smallBulletin('乙'));
+    const quiet = await ingest([dir, '--out', join(dir, 'quiet')]);
+    expect(quiet.code, quiet.stderr).toBe(0);
+    expect(`${quiet.stdout}${quiet.stderr}`).not.toMatch(/bulletin \d+ of \d+/);
+    // `script` runs the ingest on a pseudo-terminal, as an editor's shell would.
+    const command = [tsx, join(root, 'scripts/ingest.ts'), dir, '--out', join(dir, 'tty')].map((a) => `'${a}'`).join(' ');
+    const { stdout } = await run('script', ['-qec', command, '/dev/null']);
+    expect(stdout).toMatch(/ingest: bulletin 1 of 2: .*one\.txt/);
+    expect(stdout).toMatch(/ingest: bulletin 2 of 2: .*two\.txt/);
+  });
+
+  it('exits with the problem when a correction file has a misspelt key, and writes nothing', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cli-'));
+    await writeFile(join(dir, 'one.txt'), smallBulletin('甲'));
+    await writeFile(join(dir, 'one.yml'), 'datum: 2021-03-31\n');
+    const result = await ingest([dir, '--out', join(dir, 'content')]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/one\.yml:1: unknown key "datum" \(did you mean "date"\?\)/);
+  });
+
+  it('prints each warning with a correction ready to paste into the correction file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cli-'));
+    await writeFile(join(dir, 'one.txt'), smallBulletin('甲'));
+    await writeFile(join(dir, 'one.yml'), 'articles:\n  - match: 没有这篇文章\n    drop: true\n');
+    const result = await ingest([dir, '--out', join(dir, 'content')]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/warning \[correction-unmatched\] .*one\.yml:2: articles correction "没有这篇文章" matches no article/);
   });
 });
