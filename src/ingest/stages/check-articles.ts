@@ -67,7 +67,8 @@ export function checkArticles(input: CheckInput): IngestWarning[] {
     }
     const last = blocks.at(-1);
     const isLastArticle = i === articles.length - 1;
-    if (last && last.type === 'paragraph' && !CLOSING.test(last.text) && !CREDIT.test(last.text)) {
+    // A cut line is often short enough to pass for a subheading, and a subheading never closes a story.
+    if (last && (last.type === 'paragraph' || last.type === 'subheading') && !CLOSING.test(last.text) && !CREDIT.test(last.text)) {
       if (isLastArticle) {
         warn('bulletin-cut', last.line, `the bulletin ends mid-sentence ("…${last.text.slice(-12)}"): was the file cut short? Export it again, whole`);
       } else {
