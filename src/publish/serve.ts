@@ -22,6 +22,18 @@ const TYPES: Record<string, string> = {
 /** Added to every HTML page served by `npm start`: reload when the site was rebuilt. */
 const RELOAD_SCRIPT = '<script>new EventSource("/__reload").addEventListener("reload", () => location.reload());</script>';
 
+/**
+ * The site's service worker answers from its cache first, so a page open during review would
+ * keep showing the issue as it was before a rebuild. Under `npm start` it is replaced by one that
+ * removes itself and its caches; the built site (and its sw.js in _site/) is unchanged.
+ */
+const SELF_REMOVING_SERVICE_WORKER = `// npm start: the site's service worker is off while reviewing, so every reload shows the latest build.
+self.addEventListener('install', () => self.skipWaiting());
+self.addEventListener('activate', (event) => {
+  event.waitUntil(caches.keys().then((keys) => Promise.all(keys.map((k) => caches.delete(k)))).then(() => self.registration.unregister()));
+});
+`;
+
 export interface DevServer {
   url: string;
   port: number;
@@ -59,6 +71,10 @@ export async function serveSite(options: { siteDir: string; port: number; host?:
       } catch (error) {
         send(res, 500, TYPES['.txt'], `review page failed: ${(error as Error).message}`);
       }
+      return;
+    }
+    if (path === '/sw.js') {
+      send(res, 200, TYPES['.js'], SELF_REMOVING_SERVICE_WORKER);
       return;
     }
     let file = normalize(join(root, path));

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../helpers/chromium.ts';
 import { smallBulletin } from '../publish/invent-bulletin.ts';
 import { TSX, tempProject } from '../publish/temp-project.ts';
 
@@ -64,12 +65,14 @@ describe('npm start', () => {
     expect(slugs).toHaveLength(2);
     const articleHref = `${issue}/${slugs[1]}/`;
     expect((await get(`${url}/${articleHref}`)).text).toContain('乙研究团队发布新型芯片');
-    for (const path of ['/', '/archive/', '/feed.xml', '/sitemap.xml', '/sw.js']) expect((await get(`${url}${path}`)).text, path).toContain(issue);
+    for (const path of ['/', '/archive/', '/feed.xml', '/sitemap.xml']) expect((await get(`${url}${path}`)).text, path).toContain(issue);
+    // The service worker's list, as built (the dev server serves a self-removing worker instead).
+    expect(await readFile(join(dir, '_site/sw.js'), 'utf8')).toContain(issue);
 
     await rm(join(dir, 'seeds/two.txt'));
     await until('the issue page to go', () => get(`${url}/${issue}/`), (r) => r.status === 404);
     expect((await get(`${url}/${articleHref}`)).status).toBe(404);
-    for (const path of ['/', '/archive/', '/feed.xml', '/sitemap.xml', '/sw.js', '/search/meta.js']) expect((await get(`${url}${path}`)).text, path).not.toContain(issue);
+    for (const path of ['/', '/archive/', '/feed.xml', '/sitemap.xml', '/search/meta.js']) expect((await get(`${url}${path}`)).text, path).not.toContain(issue);
     expect(await filesMentioning(join(dir, '_site'), issue)).toEqual([]);
     expect(await filesMentioning(join(dir, '_site'), '乙研究团队')).toEqual([]);
     expect((await get(`${url}/`)).text).toContain('甲地区推进数字经济发展');
@@ -90,5 +93,22 @@ describe('npm start', () => {
     const review = await until('the error on the review page', () => get(`${url}/review/`), (r) => r.text.includes('unknown key'));
     expect(review.text).toMatch(/seeds\/one\.yml:1: unknown key &quot;datum&quot; \(did you mean &quot;date&quot;\?\)/);
     expect((await get(`${url}/2021-03-one/`)).text).toContain('甲团队发布能效翻倍的芯片');
+    // Fixed again: the next rebuild publishes, and the article gets its found title back.
+    await rm(join(dir, 'seeds/one.yml'));
+    await until('the fixed site', () => get(`${url}/2021-03-one/`), (r) => r.text.includes('甲研究团队发布新型芯片'));
+    expect((await get(`${url}/review/`)).text).not.toContain('unknown key');
+  }, 240_000);
+
+  it('reloads the page open in a real browser when a bulletin is dropped in', async () => {
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${url}/`);
+      expect(await page.textContent('body')).not.toContain('丙地区推进数字经济发展');
+      await writeFile(join(dir, 'seeds/three.txt'), smallBulletin('丙', { head: '---\nissue: 2021-03-three\n---' }));
+      await page.waitForFunction(() => document.body.textContent?.includes('丙地区推进数字经济发展'), null, { timeout: 90_000, polling: 200 });
+    } finally {
+      await browser.close();
+    }
   }, 240_000);
 });
