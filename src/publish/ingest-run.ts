@@ -95,8 +95,9 @@ interface Input {
 }
 
 /** Lists the bulletins to read; anything that is not a plain text file is an error, not skipped silently. */
-async function expand(paths: string[], errors: IngestError[]): Promise<Input[]> {
+async function expand(paths: string[], errors: IngestError[]): Promise<{ inputs: Input[]; folders: string[] }> {
   const inputs: Input[] = [];
+  const folders: string[] = [];
   const check = async (path: string, folder: string | null): Promise<boolean> => {
     const info = await lstat(path).catch(() => null);
     if (!info) {
@@ -126,11 +127,12 @@ async function expand(paths: string[], errors: IngestError[]): Promise<Input[]> 
   for (const path of paths) {
     const info = await lstat(path).catch(() => null);
     if (info?.isDirectory() && !/\.txt$/i.test(path)) {
+      folders.push(sourceName(path));
       const names = (await readdir(path)).filter((n) => /\.txt$/i.test(n)).sort();
       for (const name of names) await check(join(path, name), sourceName(path));
     } else await check(path, null);
   }
-  return inputs;
+  return { inputs, folders };
 }
 
 async function readSidecarOf(path: string, errors: IngestError[]): Promise<Sidecar | null> {
@@ -173,13 +175,14 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
   const errors: IngestError[] = [];
   const notices = await recoverContent(outDir);
   const mirror = options.paths.length === 0;
-  const inputs = await expand(mirror ? ['seeds'] : options.paths, errors);
+  const { inputs, folders } = await expand(mirror ? ['seeds'] : options.paths, errors);
   const result = (extra: Partial<IngestResult>): IngestResult => ({ errors, reports: [], ingested: [], unpublished: [], notices, changed: false, written: 0, removed: 0, ...extra });
   await assertOwnedOutDir(outDir, [...new Set(inputs.map((i) => i.folder ?? i.path)), ...(mirror ? ['seeds'] : [])]).catch((error: unknown) => {
     if (error instanceof IngestError) errors.push(error);
     else throw error;
   });
-  if (inputs.length === 0 && errors.length === 0) errors.push(new DecodeError(options.paths.join(' ') || 'seeds', null, 'no .txt bulletin found', 'drop a bulletin text file into seeds/'));
+  // An emptied folder is a change like any other (its last bulletin is unpublished); no file at all named is not.
+  if (inputs.length === 0 && folders.length === 0 && errors.length === 0) errors.push(new DecodeError(options.paths.join(' ') || 'seeds', null, 'no .txt bulletin found', 'drop a bulletin text file into seeds/'));
   if (errors.length > 0) return result({});
 
   const code = await codeHash();
@@ -227,7 +230,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
 
   // Sources that leave the site: in mirror mode, whatever seeds/ no longer holds (or holds twice).
   const keep = new Set(inputs.map((i) => i.source).filter((s) => !skipped.has(s)));
-  const unpublished = [...published].filter((s) => !keep.has(s) && (mirror || skipped.has(s) || inputs.some((i) => i.folder !== null && s.startsWith(`${i.folder}/`))));
+  const unpublished = [...published].filter((s) => !keep.has(s) && (mirror || skipped.has(s) || folders.some((folder) => s.startsWith(`${folder}/`))));
 
   // Two files that both claim an issue id by hand would overwrite each other: the editor decides.
   const claims = new Map<string, string>();

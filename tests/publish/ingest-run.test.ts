@@ -67,6 +67,17 @@ describe('runIngest', () => {
     expect(formatResult(result, 'content').out).toMatch(/unpublished: .*two\.txt/);
   });
 
+  it('unpublishes the last bulletin when it is removed too, leaving an empty site', async () => {
+    const { seeds, out } = await project();
+    await writeFile(join(seeds, 'one.txt'), smallBulletin('甲'));
+    await runIngest({ paths: [seeds], outDir: out });
+    await rm(join(seeds, 'one.txt'));
+    const result = await runIngest({ paths: [seeds], outDir: out });
+    expect(result.errors).toEqual([]);
+    expect(result.unpublished).toEqual([join(seeds, 'one.txt')]);
+    expect(await articles(out)).toEqual([]);
+  });
+
   it('refuses a symlink in seeds/, naming it and its target, and publishes nothing', async () => {
     const { seeds, out } = await project();
     await writeFile(join(seeds, 'one.txt'), smallBulletin('甲'));
