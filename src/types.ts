@@ -20,6 +20,22 @@ export interface SourceOverrides {
   headlines?: string[];
   /** Lines that do not open an article (subheadings, captions) although splitting took them for headlines. */
   notHeadlines?: string[];
+  /** Per-article corrections from the sidecar file (or the block): see src/ingest/corrections/. */
+  articles?: ArticleCorrection[];
+}
+
+/** One `articles:` entry of a correction file, naming an article by its title or opening words. */
+export interface ArticleCorrection {
+  match: string;
+  /** The correction file and the line of this entry in it, for reports. */
+  file: string;
+  line: number;
+  mergeWithPrevious?: boolean;
+  title?: string;
+  subtitle?: string;
+  section?: Section;
+  drop?: boolean;
+  splitAt?: string;
 }
 
 /** decode → normalise: the file's text, whatever encoding it came in. */
@@ -141,6 +157,8 @@ export interface Article {
   order: number;
   line: number;
   blocks: Block[];
+  /** The title the URL is made from when a correction renamed the article, so its URL stays. */
+  urlTitle?: string;
 }
 
 export interface BulletinMeta {
@@ -169,13 +187,26 @@ export type WarningKind =
   | 'text-before-first-headline'
   | 'correction-unmatched'
   | 'issue-id-taken'
-  | 'no-date';
+  | 'no-date'
+  | 'no-publication'
+  | 'section-inferred'
+  | 'article-short'
+  | 'article-long'
+  | 'opens-mid-thought'
+  | 'ends-unpunctuated'
+  | 'credit-mid-article'
+  | 'text-unplaced'
+  | 'bulletin-cut'
+  | 'article-count'
+  | 'duplicate-bulletin';
 
 export interface IngestWarning {
   kind: WarningKind;
   file: string;
   line: number | null;
   message: string;
+  /** A ready-to-paste entry for the bulletin's correction file (seeds/<name>.yml) that would settle it. */
+  correction?: string;
 }
 
 export interface Bulletin {

@@ -1,14 +1,28 @@
-import matter from 'gray-matter';
+import type matter from 'gray-matter';
+import { safeMatter } from '../frontmatter.ts';
 import type { DecodedSource, SourceOverrides } from '../types.ts';
+import { readOverrides } from './corrections/read-sidecar.ts';
 import { DecodeError } from './errors.ts';
 
 type Encoding = DecodedSource['encoding'];
+
+/**
+ * The largest bulletin accepted. A monthly bulletin is a few hundred kilobytes; a file ten times
+ * the largest seen is another kind of file (a whole archive, a log), and reading it as one issue
+ * would cost minutes and hundreds of megabytes. Documented in the README.
+ */
+export const MAX_BULLETIN_BYTES = 5 * 1024 * 1024;
+
+export function tooLargeError(file: string, size: number): DecodeError {
+  return new DecodeError(file, null, `the file is ${(size / 1024 / 1024).toFixed(1)} MB, more than the ${MAX_BULLETIN_BYTES / 1024 / 1024} MB a bulletin may have`, 'give one bulletin per file; split an archive into its monthly issues');
+}
 
 /** Decodes a bulletin's bytes without being told the encoding, and reads its optional front matter. */
 export function decodeBulletin(file: string, bytes: Uint8Array): DecodedSource {
   if (bytes.length === 0) {
     throw new DecodeError(file, null, 'the file is empty', 'export the bulletin again; a bulletin needs its text');
   }
+  if (bytes.length > MAX_BULLETIN_BYTES) throw tooLargeError(file, bytes.length);
   const { encoding, text } = decodeBytes(file, bytes);
   const unified = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   assertText(file, unified);
@@ -21,7 +35,8 @@ function decodeBytes(file: string, bytes: Uint8Array): { encoding: Encoding; tex
   if (bom16) {
     const text = strictDecode(bom16, bytes);
     if (text !== null) return { encoding: bom16, text };
-    throw new DecodeError(file, null, `the file starts with a UTF-16 byte-order mark but is not valid UTF-16 (${bytes.length} bytes; cut short?)`, 'export the bulletin again, whole, as UTF-8 or UTF-16 text');
+    const at = firstInvalidUtf16(bytes, bom16);
+    throw new DecodeError(file, lineAtUtf16(bytes, at, bom16), `the file starts with a UTF-16 byte-order mark but is not valid UTF-16: the first bad sequence is at byte ${at} of ${bytes.length} (cut short?)`, 'export the bulletin again, whole, as UTF-8 or UTF-16 text');
   }
   const bomless16 = guessBomlessUtf16(bytes);
   if (bomless16) {
@@ -33,10 +48,11 @@ function decodeBytes(file: string, bytes: Uint8Array): { encoding: Encoding; tex
   // GB18030 is a superset of GBK and GB2312, the usual encodings of Chinese text exports.
   const gb = strictDecode('gb18030', bytes);
   if (gb !== null) return { encoding: 'gb18030', text: gb };
+  const at = firstInvalidUtf8(bytes);
   throw new DecodeError(
     file,
-    null,
-    'the bytes are neither UTF-8, UTF-16 nor GB18030/GBK text',
+    lineAt(bytes, at),
+    `the bytes are neither UTF-8, UTF-16 nor GB18030/GBK text; the first byte that is not UTF-8 is at byte ${at} (line ${lineAt(bytes, at)})`,
     'save the bulletin as UTF-8 text (or GB18030) and drop it into seeds/ again',
   );
 }
@@ -47,6 +63,53 @@ function strictDecode(encoding: string, bytes: Uint8Array): string | null {
   } catch {
     return null;
   }
+}
+
+/** Byte offset of the first byte that does not belong to a well-formed UTF-8 sequence. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i];
+    const length = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (length === 0 || i + length > bytes.length) return i;
+    for (let k = 1; k < length; k++) if ((bytes[i + k] & 0xc0) !== 0x80) return i;
+    // Overlong three- and four-byte forms, surrogates and code points above U+10FFFF.
+    const second = bytes[i + 1];
+    if ((b === 0xe0 && second < 0xa0) || (b === 0xed && second > 0x9f) || (b === 0xf0 && second < 0x90) || (b === 0xf4 && second > 0x8f)) return i;
+    i += length;
+  }
+  return bytes.length;
+}
+
+/** 1-based line of a byte offset, counting LF bytes before it (CR-only files count CRs). */
+function lineAt(bytes: Uint8Array, offset: number): number {
+  const before = bytes.subarray(0, offset);
+  const lf = before.reduce((n, b) => n + (b === 0x0a ? 1 : 0), 0);
+  return lf > 0 ? lf + 1 : before.reduce((n, b) => n + (b === 0x0d ? 1 : 0), 0) + 1;
+}
+
+function unitAt(bytes: Uint8Array, i: number, encoding: Encoding): number {
+  return encoding === 'utf-16le' ? bytes[i] | (bytes[i + 1] << 8) : (bytes[i] << 8) | bytes[i + 1];
+}
+
+function firstInvalidUtf16(bytes: Uint8Array, encoding: Encoding): number {
+  for (let i = 2; i < bytes.length; i += 2) {
+    if (i + 1 >= bytes.length) return i;
+    const unit = unitAt(bytes, i, encoding);
+    if (unit >= 0xdc00 && unit <= 0xdfff) return i;
+    if (unit >= 0xd800 && unit <= 0xdbff) {
+      if (i + 3 >= bytes.length) return i;
+      const next = unitAt(bytes, i + 2, encoding);
+      if (next < 0xdc00 || next > 0xdfff) return i;
+      i += 2;
+    }
+  }
+  return bytes.length;
+}
+
+function lineAtUtf16(bytes: Uint8Array, offset: number, encoding: Encoding): number {
+  let line = 1;
+  for (let i = 2; i + 1 < offset; i += 2) if (unitAt(bytes, i, encoding) === 0x0a) line++;
+  return line;
 }
 
 /** UTF-16 without a BOM shows itself by NUL bytes in every other position for ASCII line ends. */
@@ -73,34 +136,16 @@ function assertText(file: string, text: string): void {
 }
 
 function readFrontMatter(file: string, text: string): { body: string; lineOffset: number; overrides: SourceOverrides } {
-  if (!text.startsWith('---\n')) return { body: text, lineOffset: 0, overrides: {} };
+  if (!/^---[a-z]*\n/i.test(text)) return { body: text, lineOffset: 0, overrides: {} };
   let parsed: matter.GrayMatterFile<string>;
   try {
-    parsed = matter(text);
+    parsed = safeMatter(text);
   } catch (error) {
     throw new DecodeError(file, 1, `the front matter is not valid YAML (${(error as Error).message.split('\n')[0]})`, 'fix the YAML between the two --- lines, or remove the block');
   }
   const lineOffset = text.slice(0, text.length - parsed.content.length).split('\n').length - 1;
-  const overrides: SourceOverrides = {};
-  for (const key of ['publication', 'date', 'issue'] as const) {
-    const value = parsed.data[key];
-    if (value === undefined) continue;
-    overrides[key] = value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
-  }
-  for (const [yamlKey, key] of [['headlines', 'headlines'], ['not-headlines', 'notHeadlines']] as const) {
-    const value = parsed.data[yamlKey];
-    if (value === undefined) continue;
-    const list = Array.isArray(value) ? value : [value];
-    if (!list.every((item) => typeof item === 'string' || typeof item === 'number')) {
-      throw new DecodeError(file, 1, `${yamlKey} is not a list of lines`, `write one headline per item, e.g. ${yamlKey}:\n  - 上海市将建数据交易重点监管名单`);
-    }
-    overrides[key] = list.map(String);
-  }
-  if (overrides.issue !== undefined && !/^[a-z0-9][a-z0-9-]*$/.test(overrides.issue)) {
-    throw new DecodeError(file, 1, `issue "${overrides.issue}" is not usable in a URL`, 'use lower-case letters, digits and hyphens, e.g. issue: 2020-11-xxyb');
-  }
-  if (overrides.date !== undefined && !/^\d{4}-\d{2}(-\d{2})?$/.test(overrides.date)) {
-    throw new DecodeError(file, 1, `date "${overrides.date}" is not a date`, 'write it as YYYY-MM-DD or YYYY-MM, e.g. date: 2020-11-26');
-  }
+  const yaml = text.slice(text.indexOf('\n') + 1, text.length - parsed.content.length);
+  // The block takes the same keys as a correction file, checked by the same reader.
+  const overrides = readOverrides(file, (parsed.data ?? {}) as Record<string, unknown>, yaml, 2);
   return { body: parsed.content, lineOffset, overrides };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeBulletin } from '../../src/ingest/decode.ts';
+import { MAX_BULLETIN_BYTES, decodeBulletin } from '../../src/ingest/decode.ts';
 import { DecodeError } from '../../src/ingest/errors.ts';
 
 const TEXT = '产业环境\r\n工信部发布通知\r\n近日，工信部发布通知。\r\n';
@@ -46,7 +46,7 @@ describe('decodeBulletin', () => {
 
   it('rejects a UTF-16 file cut short in the middle of a character, saying so', () => {
     const cut = new Uint8Array([0xff, 0xfe, 0x61, 0x00, 0x62]);
-    expect(() => decodeBulletin('cut.txt', cut)).toThrow(/cut\.txt: the file starts with a UTF-16 byte-order mark but is not valid UTF-16/);
+    expect(() => decodeBulletin('cut.txt', cut)).toThrow(/cut\.txt:1: the file starts with a UTF-16 byte-order mark but is not valid UTF-16: the first bad sequence is at byte 4 of 5/);
   });
 
   it('rejects a binary file as not a text export', () => {
@@ -70,11 +70,40 @@ describe('decodeBulletin', () => {
 
   it('rejects a headlines entry that is not a line of text', () => {
     const source = '---\nheadlines:\n  - title: 某标题\n---\n正文\n';
-    expect(() => decodeBulletin('a.txt', new TextEncoder().encode(source))).toThrow(/a\.txt:1: headlines is not a list of lines/);
+    expect(() => decodeBulletin('a.txt', new TextEncoder().encode(source))).toThrow(/a\.txt:2: headlines is not a list of lines/);
   });
 
   it('rejects an issue id that cannot be a URL', () => {
     const source = '---\nissue: 十一月号\n---\n正文\n';
-    expect(() => decodeBulletin('a.txt', new TextEncoder().encode(source))).toThrow(/a\.txt:1: issue "十一月号"/);
+    expect(() => decodeBulletin('a.txt', new TextEncoder().encode(source))).toThrow(/a\.txt:2: issue "十一月号"/);
+  });
+
+  it('names the byte offset and line of the first byte that is neither UTF-8 nor GB18030', () => {
+    const good = new TextEncoder().encode('第一行\n第二行\n');
+    // 0xff is never a byte of UTF-8, and 0xff 0xff is no GB18030 sequence either.
+    const bytes = new Uint8Array([...good, 0xff, 0xff, 0x0a]);
+    expect(() => decodeBulletin('bad.txt', bytes)).toThrow(new RegExp(`bad\\.txt:3: .*at byte ${good.length} \\(line 3\\)`));
+  });
+
+  it('refuses a file above the size limit before decoding it', () => {
+    const big = new Uint8Array(MAX_BULLETIN_BYTES + 1).fill(0x41);
+    expect(() => decodeBulletin('big.txt', big)).toThrow(/big\.txt: the file is 5\.0 MB, more than the 5 MB/);
+  });
+
+  it('refuses JavaScript front matter without running it', () => {
+    const marker = `ran${Math.random().toString(36).slice(2)}`;
+    const source = `---js\n{ title: (globalThis.${marker} = 1) }\n---\n正文\n`;
+    expect(() => decodeBulletin('a.txt', new TextEncoder().encode(source))).toThrow(/only YAML front matter is read/);
+    expect((globalThis as Record<string, unknown>)[marker]).toBeUndefined();
+  });
+
+  it('rejects a date that does not exist, though YAML would roll it into the next month', () => {
+    const source = '---\npublication: 信息月报\ndate: 2021-02-30\n---\n正文\n';
+    expect(() => decodeBulletin('a.txt', new TextEncoder().encode(source))).toThrow(/a\.txt:3: date "2021-02-30" is not a date that exists/);
+  });
+
+  it('rejects a misspelt key, naming its line, the likely key and the allowed keys', () => {
+    const source = '---\npublication: 信息月报\nheadline:\n  - 某标题\n---\n正文\n';
+    expect(() => decodeBulletin('a.txt', new TextEncoder().encode(source))).toThrow(/a\.txt:3: unknown key "headline" \(did you mean "headlines"\?\)\n  → the keys allowed are publication, date, issue, headlines, not-headlines, articles/);
   });
 });

@@ -1,0 +1,52 @@
+import { spawn } from 'node:child_process';
+import { rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { IngestError } from '../ingest/errors.ts';
+import { recoverSwap, staged, swapIn } from './swap-dir.ts';
+
+export class BuildError extends IngestError {}
+
+/** Written last into a finished build, so recovery knows a staged site is whole. */
+export const BUILD_COMPLETE = '.build-complete';
+
+const eleventyCli = resolve(import.meta.dirname, '../../node_modules/@11ty/eleventy/cmd.cjs');
+
+export interface SiteBuildOptions {
+  /** The published site folder (default _site). */
+  output?: string;
+  contentDir?: string;
+  /** The project folder Eleventy runs in (its .eleventy.js and templates/). */
+  cwd?: string;
+}
+
+/**
+ * Builds the whole site into a staging folder and swaps it in only when Eleventy succeeded, so
+ * a failed build (an error, a full disk) or a killed one leaves the previous site as it was.
+ * Leftovers of a killed build are removed by the next one. Call it holding the content lock.
+ */
+export async function buildSite(options: SiteBuildOptions = {}): Promise<{ notices: string[]; ms: number }> {
+  const cwd = options.cwd ?? process.cwd();
+  const output = resolve(cwd, options.output ?? '_site');
+  const started = performance.now();
+  const notices = await recoverSwap(output, BUILD_COMPLETE);
+  const staging = staged(output);
+  await rm(staging, { recursive: true, force: true });
+  const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((done, fail) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', eleventyCli, '--quiet', `--output=${staging}`], {
+      cwd,
+      env: { ...process.env, CONTENT_DIR: resolve(cwd, options.contentDir ?? 'content') },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let err = '';
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.on('error', fail);
+    child.on('close', (exit) => done({ code: exit, stderr: err }));
+  });
+  if (code !== 0) {
+    await rm(staging, { recursive: true, force: true });
+    throw new BuildError(output, null, `the site build failed (Eleventy exited ${code}); the published site is as it was\n${stderr.trim().split('\n').slice(-15).join('\n')}`, 'fix the problem named above and run npm run build again');
+  }
+  await writeFile(join(staging, BUILD_COMPLETE), `${new Date().toISOString()}\n`);
+  await swapIn(output, staging);
+  return { notices, ms: performance.now() - started };
+}

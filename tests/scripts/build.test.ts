@@ -1,0 +1,91 @@
+import { execFile, spawn } from 'node:child_process';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { smallBulletin } from '../publish/invent-bulletin.ts';
+import { TSX, tempProject } from '../publish/temp-project.ts';
+
+const run = promisify(execFile);
+
+async function build(cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(TSX, ['scripts/build.ts'], { cwd });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+async function siteFiles(dir: string): Promise<Record<string, string>> {
+  const entries = (await readdir(join(dir, '_site'), { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
+  const out: Record<string, string> = {};
+  for (const e of entries) out[join(e.parentPath, e.name).slice(dir.length)] = await readFile(join(e.parentPath, e.name), 'utf8');
+  return out;
+}
+
+const leftovers = async (dir: string) => (await readdir(dir)).filter((n) => /\.(staging|retired)-/.test(n));
+
+describe('npm run build', () => {
+  let dir: string;
+  let published: Record<string, string>;
+
+  beforeAll(async () => {
+    dir = await tempProject({ 'one.txt': smallBulletin('甲') });
+    const result = await build(dir);
+    expect(result.code, result.stderr).toBe(0);
+    published = await siteFiles(dir);
+  }, 240_000);
+
+  it('builds the site from seeds/, without a review page', async () => {
+    expect(Object.keys(published)).toContain('/_site/index.html');
+    expect(Object.values(published).some((html) => html.includes('甲地区推进数字经济发展'))).toBe(true);
+    expect(Object.keys(published).some((path) => path.includes('review'))).toBe(false);
+    expect(await leftovers(dir)).toEqual([]);
+  });
+
+  it('does no ingest work when nothing changed', async () => {
+    const result = await build(dir);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/content\/ is up to date: 1 bulletin unchanged/);
+  }, 120_000);
+
+  it('leaves the previous site whole when the build fails', async () => {
+    published = await siteFiles(dir);
+    await writeFile(join(dir, 'templates/broken.njk'), '{% if %}');
+    await writeFile(join(dir, 'seeds/two.txt'), smallBulletin('乙'));
+    const result = await build(dir);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toMatch(/the site build failed .*the published site is as it was/);
+    expect(await siteFiles(dir)).toEqual(published);
+    expect(await leftovers(dir)).toEqual([]);
+  }, 120_000);
+
+  it('leaves the previous site whole when the build is killed, and the next build cleans up', async () => {
+    await writeFile(join(dir, 'templates/broken.njk'), 'fixed');
+    const child = spawn(TSX, ['scripts/build.ts'], { cwd: dir, detached: true, stdio: 'ignore' });
+    // Killed while Eleventy writes the staged site.
+    const staging = async () => (await leftovers(dir)).some((n) => n.startsWith('_site.staging-'));
+    for (let i = 0; i < 1200 && !(await staging()); i++) await new Promise((r) => setTimeout(r, 25));
+    expect(await staging()).toBe(true);
+    await new Promise((r) => setTimeout(r, 200));
+    process.kill(-child.pid!, 'SIGKILL');
+    await new Promise((r) => child.on('close', r));
+    expect(await siteFiles(dir)).toEqual(published);
+
+    const result = await build(dir);
+    expect(result.code, result.stderr).toBe(0);
+    expect(await leftovers(dir)).toEqual([]);
+    expect(Object.values(await siteFiles(dir)).some((html) => html.includes('乙地区推进数字经济发展'))).toBe(true);
+  }, 240_000);
+
+  it('stops on a bulletin without a date, with the line to add, and keeps the site', async () => {
+    const before = await siteFiles(dir);
+    await writeFile(join(dir, 'seeds/bare.txt'), smallBulletin('丙', { date: undefined }));
+    const result = await build(dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/seeds\/bare\.txt: no date was found, and a site is not built with a made-up one\n  → add the line "date: YYYY-MM-DD" \(with the bulletin's own date\) to seeds\/bare\.yml/);
+    expect(await siteFiles(dir)).toEqual(before);
+  }, 120_000);
+});
