@@ -1,16 +1,7 @@
 import type { SearchDoc } from '../types.ts';
 import { configureBuilder, lunr } from './lunr-setup.ts';
-import { isUnigram } from './tokenizer.ts';
-import {
-  FIELDS,
-  FIELD_BOOSTS,
-  encodePostings,
-  shardOf,
-  type Posting,
-  type SearchMeta,
-  type Shard,
-  type DocText,
-} from './shard-format.ts';
+import { indexTerms, isUnigram } from './tokenizer.ts';
+import { encodeNumbers, encodePostings, FIELD_BOOSTS, FIELDS, shardOf, type DocText, type SearchMeta, type Shard, type StoredPosting } from './shard-format.ts';
 
 export interface BuiltSearchData {
   meta: SearchMeta;
@@ -18,7 +9,10 @@ export interface BuiltSearchData {
   texts: DocText[];
 }
 
-/** Lunr does the indexing and the BM25 weighting; this only re-packs what it computed. */
+/**
+ * A full Lunr index of the documents, configured exactly as the site's search. The build
+ * does not use it (see buildSearchData); tests compare against it and the bench prints its size.
+ */
 export function buildLunrIndex(docs: SearchDoc[]): lunr.Index {
   return lunr(function () {
     configureBuilder(this);
@@ -31,54 +25,91 @@ export function buildLunrIndex(docs: SearchDoc[]): lunr.Index {
 /** Target raw size of one shard; the shard count grows with the archive. */
 const SHARD_TARGET_BYTES = 24_000;
 
-type Posted = Record<string, Record<string, { position?: number[] }>> & { _index: number };
+/**
+ * One document's contribution to the index: per field, its length in tokens and, per term,
+ * its offsets. Unigram offsets are dropped at once: no query uses them.
+ */
+export interface DocTerms {
+  lengths: number[];
+  /** Per field: term → offsets (bigrams) or a bare count (unigrams). */
+  fields: Map<string, number[] | number>[];
+}
 
-export function buildSearchData(docs: SearchDoc[], build: string): BuiltSearchData {
-  // Lunr's typings hide the internals that are re-packed here; this is their documented shape.
-  const index = buildLunrIndex(docs) as unknown as {
-    fieldVectors: Record<string, { elements: number[] }>;
-    invertedIndex: Record<string, Posted>;
-  };
-  const weights = new Map<string, Map<number, number>>();
-  for (const [fieldRef, vector] of Object.entries(index.fieldVectors)) {
-    const elements = vector.elements;
-    const byTerm = new Map<number, number>();
-    for (let i = 0; i < elements.length; i += 2) byTerm.set(elements[i]!, elements[i + 1]!);
-    weights.set(fieldRef, byTerm);
+/** Tokenises one document with the shared tokenizer, as Lunr's builder would (its pipeline is empty). */
+export function docTerms(doc: SearchDoc): DocTerms {
+  const lengths: number[] = [];
+  const fields = FIELDS.map((field) => {
+    const terms = indexTerms(doc[field] ?? '');
+    lengths.push(terms.length);
+    const byTerm = new Map<string, number[] | number>();
+    for (const { term, offset } of terms) {
+      const seen = byTerm.get(term);
+      if (isUnigram(term)) byTerm.set(term, ((seen as number | undefined) ?? 0) + 1);
+      else if (seen) (seen as number[]).push(offset);
+      else byTerm.set(term, [offset]);
+    }
+    return byTerm;
+  });
+  return { lengths, fields };
+}
+
+/**
+ * Builds the shards without holding a Lunr index: Lunr's builder keeps an object per term,
+ * field, document and position (3.8 GB and two minutes for a ten-year archive, most of it in
+ * the garbage collector). Postings are collected document by document into one flat number
+ * list per term, in document order, so nothing is sorted afterwards. Scores stay Lunr's:
+ * the postings keep the term frequencies and field lengths from which Lunr's weights follow
+ * (lunrWeights), and the browser runs the query through a real lunr.Index.
+ */
+export function buildSearchData(docs: SearchDoc[], build: string, termsOf: (doc: SearchDoc, n: number) => DocTerms = docTerms): BuiltSearchData {
+  /** term → flat [field, doc, tf, ...positions] runs. */
+  const postings = new Map<string, number[]>();
+  const fieldLengths: number[] = [];
+  docs.forEach((doc, n) => {
+    const { lengths, fields } = termsOf(doc, n);
+    fieldLengths.push(...lengths);
+    fields.forEach((byTerm, f) => {
+      for (const [term, seen] of byTerm) {
+        let list = postings.get(term);
+        if (!list) postings.set(term, (list = []));
+        if (typeof seen === 'number') list.push(f, n, seen);
+        else list.push(f, n, seen.length, ...seen);
+      }
+    });
+  });
+
+  const entries: Shard = [];
+  let totalBytes = 0;
+  for (const [term, flat] of postings) {
+    const withPositions = !isUnigram(term);
+    const perField: StoredPosting[][] = FIELDS.map(() => []);
+    for (let i = 0; i < flat.length; ) {
+      const f = flat[i++]!;
+      const doc = flat[i++]!;
+      const tf = flat[i++]!;
+      const positions = withPositions ? flat.slice(i, (i += tf)) : [];
+      perField[f]!.push({ doc, tf, positions });
+    }
+    const encoded = encodePostings(perField, withPositions);
+    entries.push([term, encoded]);
+    totalBytes += term.length + encoded.length + 6;
   }
+  postings.clear();
 
-  const entries = Object.entries(index.invertedIndex).map(
-    ([term, posting]) => {
-      const perField = FIELDS.map((field) =>
-        encodePostings(
-          Object.entries(posting[field] ?? {}).map(([ref, meta]): Posting => ({
-            doc: Number(ref),
-            weight: weights.get(`${field}/${ref}`)?.get(posting._index) ?? 0,
-            positions: isUnigram(term) ? [] : (meta.position ?? []),
-          })),
-        ),
-      );
-      return [term, ...perField] as Shard[number];
-    },
-  );
-
-  const totalBytes = entries.reduce((sum, entry) => sum + JSON.stringify(entry).length, 0);
   const shardCount = Math.max(1, Math.ceil(totalBytes / SHARD_TARGET_BYTES));
   const shards: Shard[] = Array.from({ length: shardCount }, () => []);
   for (const entry of entries) shards[shardOf(entry[0], shardCount)]!.push(entry);
 
   const sections = [...new Set(docs.map((d) => d.section))];
   const issues = [...new Map(docs.map((d) => [d.issue, { id: d.issue, date: d.date }])).values()];
+  const issueIndex = new Map(issues.map((issue, i) => [issue.id, i]));
   const meta: SearchMeta = {
     build,
     shardCount,
     sections,
     issues,
-    docs: docs.map((d) => [
-      d.id.slice(d.issue.length + 1).replace(/\/$/, ''),
-      sections.indexOf(d.section),
-      issues.findIndex((i) => i.id === d.issue),
-    ]),
+    docs: docs.map((d) => [d.id.slice(d.issue.length + 1).replace(/\/$/, ''), sections.indexOf(d.section), issueIndex.get(d.issue)!]),
+    fieldLengths: encodeNumbers(fieldLengths),
   };
   const texts = docs.map(({ title, subtitle, headings, body }) => ({ title, subtitle, headings, body }));
   return { meta, shards, texts };
