@@ -1,7 +1,7 @@
 import type { SearchDoc } from '../types.ts';
 import { configureBuilder, lunr } from './lunr-setup.ts';
 import { indexTerms, isUnigram } from './tokenizer.ts';
-import { encodeNumbers, encodePostings, FIELD_BOOSTS, FIELDS, shardOf, type DocText, type SearchMeta, type Shard, type StoredPosting } from './shard-format.ts';
+import { encodeNumber, encodeNumbers, FIELD_BOOSTS, FIELDS, shardOf, type DocText, type SearchMeta, type Shard } from './shard-format.ts';
 
 export interface BuiltSearchData {
   meta: SearchMeta;
@@ -54,6 +54,36 @@ export function docTerms(doc: SearchDoc): DocTerms {
 }
 
 /**
+ * The same string as encodePostings, straight from the flat [field, doc, tf, ...positions]
+ * runs: one pass per field, with no posting objects in between.
+ */
+function encodeFlatPostings(flat: number[], withPositions: boolean): string {
+  const out: string[] = [];
+  const step = (i: number) => i + 3 + (withPositions ? flat[i + 2]! : 0);
+  for (let f = 0; f < FIELDS.length; f++) {
+    let count = 0;
+    for (let i = 0; i < flat.length; i = step(i)) if (flat[i] === f) count++;
+    encodeNumber(count, out);
+    let previousDoc = 0;
+    for (let i = 0; i < flat.length; i = step(i)) {
+      if (flat[i] !== f) continue;
+      const doc = flat[i + 1]!;
+      const tf = flat[i + 2]!;
+      encodeNumber(doc - previousDoc, out);
+      encodeNumber(tf, out);
+      previousDoc = doc;
+      if (!withPositions) continue;
+      let previous = 0;
+      for (let k = i + 3; k < i + 3 + tf; k++) {
+        encodeNumber(flat[k]! - previous, out);
+        previous = flat[k]!;
+      }
+    }
+  }
+  return out.join('');
+}
+
+/**
  * Builds the shards without holding a Lunr index: Lunr's builder keeps an object per term,
  * field, document and position (3.8 GB and two minutes for a ten-year archive, most of it in
  * the garbage collector). Postings are collected document by document into one flat number
@@ -73,7 +103,10 @@ export function buildSearchData(docs: SearchDoc[], build: string, termsOf: (doc:
         let list = postings.get(term);
         if (!list) postings.set(term, (list = []));
         if (typeof seen === 'number') list.push(f, n, seen);
-        else list.push(f, n, seen.length, ...seen);
+        else {
+          list.push(f, n, seen.length);
+          for (const offset of seen) list.push(offset);
+        }
       }
     });
   });
@@ -81,16 +114,7 @@ export function buildSearchData(docs: SearchDoc[], build: string, termsOf: (doc:
   const entries: Shard = [];
   let totalBytes = 0;
   for (const [term, flat] of postings) {
-    const withPositions = !isUnigram(term);
-    const perField: StoredPosting[][] = FIELDS.map(() => []);
-    for (let i = 0; i < flat.length; ) {
-      const f = flat[i++]!;
-      const doc = flat[i++]!;
-      const tf = flat[i++]!;
-      const positions = withPositions ? flat.slice(i, (i += tf)) : [];
-      perField[f]!.push({ doc, tf, positions });
-    }
-    const encoded = encodePostings(perField, withPositions);
+    const encoded = encodeFlatPostings(flat, !isUnigram(term));
     entries.push([term, encoded]);
     totalBytes += term.length + encoded.length + 6;
   }
