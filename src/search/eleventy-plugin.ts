@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
-import { writeFile } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { OFFLINE_MANIFEST, OFFLINE_REGISTRY, type OfflineManifest } from './browser/offline-names.ts';
 import { buildSearchData } from './build-index.ts';
 import { bundleBrowserScripts, bundleServiceWorker } from './bundle-browser.ts';
 import { collectDocs } from './collect-docs.ts';
@@ -21,11 +23,18 @@ interface EleventyConfigLike {
   on(event: 'eleventy.after', handler: (event: AfterBuild) => Promise<void>): void;
 }
 
-/** URLs the service worker caches: folders for index.html, because that is what readers request. */
-function cacheUrls(files: string[]): string[] {
-  return files
-    .filter((f) => f !== 'sw.js')
-    .map((f) => (f === 'index.html' ? './' : f.endsWith('/index.html') ? f.slice(0, -'index.html'.length) : f));
+/** The URL a reader requests for a file: folders for index.html. */
+function urlOf(file: string): string {
+  return file === 'index.html' ? './' : file.endsWith('/index.html') ? file.slice(0, -'index.html'.length) : file;
+}
+
+/**
+ * What the service worker caches on install, whatever the archive's size: styles, scripts and
+ * the pages every reader needs offline. No search data: only the search page pays for that,
+ * and only for the shards its queries use.
+ */
+function isShell(file: string): boolean {
+  return /^assets\/[^/]+\.(css|js|svg)$/.test(file) || ['index.html', 'search/index.html', 'about/index.html', '404.html'].includes(file);
 }
 
 /**
@@ -42,9 +51,13 @@ export default function searchPlugin(eleventyConfig: EleventyConfigLike, options
     const buildId = createHash('sha256').update(JSON.stringify(docs)).digest('hex').slice(0, 12);
     await writeSearchData(out, buildSearchData(docs, buildId));
     await bundleBrowserScripts(out);
-    const files = await listFiles(out);
-    const siteId = createHash('sha256').update(buildId + files.join('\n')).digest('hex').slice(0, 12);
-    await bundleServiceWorker(out, cacheUrls(files), siteId);
+    const files = (await listFiles(out)).filter((f) => f !== 'sw.js' && f !== OFFLINE_MANIFEST);
+    const sizes = await Promise.all(files.map(async (f) => (await stat(join(out, f))).size));
+    const siteId = createHash('sha256').update(buildId + files.map((f, i) => `${f} ${sizes[i]}`).join('\n')).digest('hex').slice(0, 12);
+    // The whole archive, for the About page's "keep it all offline" (offline-archive.ts).
+    const manifest: OfflineManifest = { site: siteId, files: files.map((f, i) => [urlOf(f), sizes[i]!]), bytes: sizes.reduce((a, b) => a + b, 0) };
+    await writeFile(join(out, OFFLINE_MANIFEST), `${OFFLINE_REGISTRY}(${JSON.stringify(manifest)});\n`);
+    await bundleServiceWorker(out, files.filter(isShell).map(urlOf), siteId);
     // For `npm run bench`: how long the search step took inside the Eleventy run.
     const timings = process.env.BULLETIN_SEARCH_TIMINGS;
     if (timings) await writeFile(timings, JSON.stringify({ searchMs: performance.now() - started, docs: docs.length }));
