@@ -1,3 +1,5 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import type { SearchDoc } from '../types.ts';
 import { configureBuilder, lunr } from './lunr-setup.ts';
 import { indexTerms, isUnigram } from './tokenizer.ts';
@@ -22,8 +24,8 @@ export function buildLunrIndex(docs: SearchDoc[]): lunr.Index {
   });
 }
 
-/** Target raw size of one shard; the shard count grows with the archive. */
-const SHARD_TARGET_BYTES = 24_000;
+/** Target raw size of one shard (a query fetches one per term), so the shard count grows with the archive. */
+const SHARD_TARGET_BYTES = 6_000;
 
 /**
  * One document's contribution to the index: per field, its length in tokens and, per term,
@@ -83,23 +85,40 @@ function encodeFlatPostings(flat: number[], withPositions: boolean): string {
   return out.join('');
 }
 
+/** Which of `parts` workers collects a term's postings: a hash bit, so the halves are even. */
+export function partOf(term: string, parts: number): number {
+  return shardOf(term, 0x7fffffff) % parts;
+}
+
+export interface CollectedPostings {
+  /** [term, encoded postings], for the terms of this part. */
+  entries: Shard;
+  /** Every document's field lengths, FIELDS order. */
+  fieldLengths: number[];
+}
+
 /**
- * Builds the shards without holding a Lunr index: Lunr's builder keeps an object per term,
- * field, document and position (3.8 GB and two minutes for a ten-year archive, most of it in
- * the garbage collector). Postings are collected document by document into one flat number
- * list per term, in document order, so nothing is sorted afterwards. Scores stay Lunr's:
- * the postings keep the term frequencies and field lengths from which Lunr's weights follow
- * (lunrWeights), and the browser runs the query through a real lunr.Index.
+ * Collects the postings of the terms of one part (all terms when parts = 1) without holding a
+ * Lunr index: Lunr's builder keeps an object per term, field, document and position (3.8 GB
+ * and two minutes for a ten-year archive, most of it in the garbage collector). Postings are
+ * appended document by document to one flat number list per term, in document order, so
+ * nothing is sorted afterwards. Scores stay Lunr's: the postings keep the term frequencies and
+ * field lengths from which Lunr's weights follow (lunrWeights), and the browser runs the query
+ * through a real lunr.Index.
  */
-export function buildSearchData(docs: SearchDoc[], build: string, termsOf: (doc: SearchDoc, n: number) => DocTerms = docTerms): BuiltSearchData {
+export function collectPostings(docs: SearchDoc[], part = 0, parts = 1): CollectedPostings {
   /** term → flat [field, doc, tf, ...positions] runs. */
   const postings = new Map<string, number[]>();
   const fieldLengths: number[] = [];
+  const mine = new Map<string, boolean>();
   docs.forEach((doc, n) => {
-    const { lengths, fields } = termsOf(doc, n);
+    const { lengths, fields } = docTerms(doc);
     fieldLengths.push(...lengths);
     fields.forEach((byTerm, f) => {
       for (const [term, seen] of byTerm) {
+        let keep = mine.get(term);
+        if (keep === undefined) mine.set(term, (keep = parts === 1 || partOf(term, parts) === part));
+        if (!keep) continue;
         let list = postings.get(term);
         if (!list) postings.set(term, (list = []));
         if (typeof seen === 'number') list.push(f, n, seen);
@@ -110,19 +129,19 @@ export function buildSearchData(docs: SearchDoc[], build: string, termsOf: (doc:
       }
     });
   });
-
   const entries: Shard = [];
-  let totalBytes = 0;
-  for (const [term, flat] of postings) {
-    const encoded = encodeFlatPostings(flat, !isUnigram(term));
-    entries.push([term, encoded]);
-    totalBytes += term.length + encoded.length + 6;
-  }
-  postings.clear();
+  for (const [term, flat] of postings) entries.push([term, encodeFlatPostings(flat, !isUnigram(term))]);
+  return { entries, fieldLengths };
+}
 
+/** Shards and meta from collected postings; every shard sorted by term, whichever part made it. */
+export function assembleSearchData(docs: SearchDoc[], build: string, collected: CollectedPostings[]): BuiltSearchData {
+  let totalBytes = 0;
+  for (const { entries } of collected) for (const [term, encoded] of entries) totalBytes += term.length + encoded.length + 6;
   const shardCount = Math.max(1, Math.ceil(totalBytes / SHARD_TARGET_BYTES));
   const shards: Shard[] = Array.from({ length: shardCount }, () => []);
-  for (const entry of entries) shards[shardOf(entry[0], shardCount)]!.push(entry);
+  for (const { entries } of collected) for (const entry of entries) shards[shardOf(entry[0], shardCount)]!.push(entry);
+  for (const shard of shards) shard.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 
   const sections = [...new Set(docs.map((d) => d.section))];
   const issues = [...new Map(docs.map((d) => [d.issue, { id: d.issue, date: d.date }])).values()];
@@ -133,8 +152,40 @@ export function buildSearchData(docs: SearchDoc[], build: string, termsOf: (doc:
     sections,
     issues,
     docs: docs.map((d) => [d.id.slice(d.issue.length + 1).replace(/\/$/, ''), sections.indexOf(d.section), issueIndex.get(d.issue)!]),
-    fieldLengths: encodeNumbers(fieldLengths),
+    fieldLengths: encodeNumbers(collected[0]?.fieldLengths ?? []),
   };
   const texts = docs.map(({ title, subtitle, headings, body }) => ({ title, subtitle, headings, body }));
   return { meta, shards, texts };
+}
+
+/** The whole search data in this thread (tests, small sites). */
+export function buildSearchData(docs: SearchDoc[], build: string): BuiltSearchData {
+  return assembleSearchData(docs, build, [collectPostings(docs)]);
+}
+
+/**
+ * A worker thread starts without the TypeScript loader the build runs under, so it registers
+ * tsx before it imports the worker module.
+ */
+const WORKER_BOOTSTRAP = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
+  .then(({ register }) => register())
+  .then(() => import(${JSON.stringify(new URL('./build-worker.ts', import.meta.url).href)}));`;
+
+/**
+ * The same data as buildSearchData, its terms split over worker threads by partOf. The
+ * result does not depend on the number of workers: shards are sorted by term.
+ */
+export async function buildSearchDataInWorkers(docs: SearchDoc[], build: string, workers = Math.min(2, availableParallelism())): Promise<BuiltSearchData> {
+  if (workers <= 1) return buildSearchData(docs, build);
+  const parts = await Promise.all(
+    Array.from({ length: workers }, (_, part) =>
+      new Promise<CollectedPostings>((resolve, reject) => {
+        const worker = new Worker(WORKER_BOOTSTRAP, { eval: true, workerData: { docs, part, parts: workers } });
+        worker.once('message', resolve);
+        worker.once('error', reject);
+        worker.once('exit', (code) => code !== 0 && reject(new Error(`search build worker ${part} stopped with code ${code}`)));
+      }),
+    ),
+  );
+  return assembleSearchData(docs, build, parts);
 }

@@ -3,7 +3,7 @@ import { stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { OFFLINE_MANIFEST, OFFLINE_REGISTRY, type OfflineManifest } from './browser/offline-names.ts';
-import { buildSearchData } from './build-index.ts';
+import { buildSearchDataInWorkers } from './build-index.ts';
 import { bundleBrowserScripts, bundleServiceWorker } from './bundle-browser.ts';
 import { collectDocs } from './collect-docs.ts';
 import { listFiles, writeSearchData } from './write-search-data.ts';
@@ -46,10 +46,16 @@ export default function searchPlugin(eleventyConfig: EleventyConfigLike, options
   const cacheDir = options.cacheDir ?? '.cache/search';
   eleventyConfig.on('eleventy.after', async ({ directories }) => {
     const started = performance.now();
+    const phases: Record<string, number> = {};
+    const phase = (name: string) => (phases[name] = performance.now() - started - Object.values(phases).reduce((a, b) => a + b, 0));
     const out = directories.output;
     const docs = await collectDocs(contentDir, { cacheDir });
+    phase('read');
     const buildId = createHash('sha256').update(JSON.stringify(docs)).digest('hex').slice(0, 12);
-    await writeSearchData(out, buildSearchData(docs, buildId));
+    const data = await buildSearchDataInWorkers(docs, buildId);
+    phase('index');
+    await writeSearchData(out, data);
+    phase('write');
     await bundleBrowserScripts(out);
     const files = (await listFiles(out)).filter((f) => f !== 'sw.js' && f !== OFFLINE_MANIFEST);
     const sizes = await Promise.all(files.map(async (f) => (await stat(join(out, f))).size));
@@ -58,8 +64,9 @@ export default function searchPlugin(eleventyConfig: EleventyConfigLike, options
     const manifest: OfflineManifest = { site: siteId, files: files.map((f, i) => [urlOf(f), sizes[i]!]), bytes: sizes.reduce((a, b) => a + b, 0) };
     await writeFile(join(out, OFFLINE_MANIFEST), `${OFFLINE_REGISTRY}(${JSON.stringify(manifest)});\n`);
     await bundleServiceWorker(out, files.filter(isShell).map(urlOf), siteId);
+    phase('bundles and offline manifest');
     // For `npm run bench`: how long the search step took inside the Eleventy run.
     const timings = process.env.BULLETIN_SEARCH_TIMINGS;
-    if (timings) await writeFile(timings, JSON.stringify({ searchMs: performance.now() - started, docs: docs.length }));
+    if (timings) await writeFile(timings, JSON.stringify({ searchMs: performance.now() - started, phases, docs: docs.length }));
   });
 }
