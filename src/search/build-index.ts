@@ -25,7 +25,7 @@ export function buildLunrIndex(docs: SearchDoc[]): lunr.Index {
 }
 
 /** Target raw size of one shard (a query fetches one per term), so the shard count grows with the archive. */
-const SHARD_TARGET_BYTES = 6_000;
+const SHARD_TARGET_BYTES = 3_000;
 
 /**
  * One document's contribution to the index: per field, its length in tokens and, per term,
