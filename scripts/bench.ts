@@ -1,98 +1,165 @@
 /**
- * `npm run bench [siteDir]`: the search's size and speed next to Pagefind's, on one built site.
- * Builds _site with the site's Eleventy config first if there is none (content/, or the
- * search fixtures while content/ is empty). Numbers only; nothing here passes or fails.
+ * `npm run bench [-- --issues N[,M…]]` (default 5 and 120): builds a generated archive of N
+ * issues from scratch (scripts/generate-archive.ts), with the real ingest and the real
+ * Eleventy build, then measures the site's search next to Pagefind's over the same pages.
+ * Numbers only; nothing here passes or fails. Budgets at 120 issues: README.md.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
-import lunr from 'lunr';
 import { launchChromium } from '../tests/helpers/chromium.ts';
 import { serveDirectory } from '../tests/helpers/static-server.ts';
-import { buildLunrIndex } from '../src/search/build-index.ts';
-import { collectDocs } from '../src/search/collect-docs.ts';
 import { diskSize } from '../src/search/bench/disk-size.ts';
-import { coldQuery, percentile, warmQueries, type EngineUnderTest } from '../src/search/bench/measure-browser.ts';
+import { serveCounting } from '../src/search/bench/counting-server.ts';
+import { coldQuery, firstVisit, percentile, warmQueries, type EngineUnderTest, type QueryRun } from '../src/search/bench/measure-browser.ts';
+import { runMeasured } from '../src/search/bench/run-measured.ts';
+import { storyPool, writeIssues } from './generate-archive.ts';
 
 const QUERIES = ['华为', '华', '中国移动', '5G基站', 'IPv6', 'AI芯片', '数字经济', '运营商 部署', '人工智能', '云计算', '数据中心', '工业互联网'];
 
-const siteDir = resolve(process.argv[2] ?? '_site');
-const hasContent = existsSync('content') && readdirSync('content').length > 0;
-const contentDir = process.env.CONTENT_DIR ?? (hasContent ? 'content' : 'tests/fixtures/search-content');
-if (!existsSync(join(siteDir, 'search/meta.js'))) {
-  console.log(`Building ${siteDir} from ${contentDir} …`);
-  execFileSync(process.execPath, ['--import', 'tsx', 'node_modules/@11ty/eleventy/cmd.cjs', '--quiet', `--output=${siteDir}`], {
-    env: { ...process.env, CONTENT_DIR: contentDir },
-    stdio: 'inherit',
-  });
+function issueCounts(): number[] {
+  const args = process.argv.slice(2);
+  const at = args.indexOf('--issues');
+  const given = at >= 0 ? args[at + 1] : undefined;
+  if (at >= 0 && !given) throw new Error('--issues needs a number, e.g. npm run bench -- --issues 120');
+  const counts = given ? given.split(',').map(Number) : [5, 120];
+  if (counts.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--issues ${given}: give whole numbers of issues, e.g. 5,120`);
+  return counts;
 }
 
-// Pagefind indexes a copy, so the measured site is left as it was built.
-const work = mkdtempSync(join(tmpdir(), 'search-bench-'));
-cpSync(siteDir, work, { recursive: true });
-execFileSync('npx', ['pagefind', '--site', work, '--output-subdir', 'pagefind', '--quiet'], { stdio: 'inherit' });
-writeFileSync(
-  join(work, 'pagefind-bench.html'),
-  `<!doctype html><meta charset="utf-8"><script type="module">
+const node = process.execPath;
+const eleventy = (out: string, content: string, timings: string) =>
+  runMeasured(node, ['--import', 'tsx', 'node_modules/@11ty/eleventy/cmd.cjs', '--quiet', `--output=${out}`], {
+    CONTENT_DIR: content,
+    BULLETIN_SEARCH_TIMINGS: timings,
+  });
+const searchSeconds = (timings: string) => (JSON.parse(readFileSync(timings, 'utf8')) as { searchMs: number }).searchMs / 1000;
+
+type Figures = Record<string, number>;
+
+async function measure(n: number, pool: ReturnType<typeof storyPool>): Promise<{ ours: Figures; pagefind: Figures; articles: number }> {
+  const root = resolve('.cache', `bench-${n}`);
+  rmSync(root, { recursive: true, force: true });
+  const text = join(root, 'text');
+  const content = join(root, 'content');
+  const site = join(root, 'site');
+  const timings = join(root, 'timings.json');
+  const files = writeIssues(pool, text, 0, n);
+  const textBytes = files.reduce((sum, f) => sum + readFileSync(f).length, 0);
+  console.log(`\n== ${n} issues: ${(textBytes / 1e6).toFixed(1)} MB of text; ingest, build, search …`);
+
+  // From scratch: no cached search work either.
+  rmSync('.cache/search', { recursive: true, force: true });
+  const ingest = runMeasured(node, ['--import', 'tsx', 'scripts/ingest.ts', text, '--out', content]);
+  const build = eleventy(site, content, timings);
+  const search = searchSeconds(timings);
+  const articles = (JSON.parse(readFileSync(timings, 'utf8')) as { docs: number }).docs;
+  const siteSize = await diskSize(site);
+  const searchSize = await diskSize(join(site, 'search'));
+
+  // Pagefind indexes a copy (with a page to host it), so the measured site stays as built.
+  const work = join(root, 'with-pagefind');
+  cpSync(site, work, { recursive: true });
+  const pagefindRun = runMeasured(resolve('node_modules/.bin/pagefind'), ['--site', work, '--output-subdir', 'pagefind', '--quiet']);
+  writeFileSync(
+    join(work, 'pagefind-bench.html'),
+    `<!doctype html><meta charset="utf-8"><script type="module">
 import * as pagefind from './pagefind/pagefind.js';
 window.pagefindBench = async (q) => { const r = await pagefind.search(q); if (r.results[0]) await r.results[0].data(); return r.results.length; };
 </script>`,
-);
+  );
+  const pagefindSize = await diskSize(join(work, 'pagefind'));
 
-const ours: EngineUnderTest = {
-  name: 'Lunr shards (ours)',
-  url: '/search/',
-  isSearchFile: (url) => /\/search\/(meta|shards|text)|search-page\.js/.test(url),
-  run: 'window.__bulletinSearchBench',
-};
-const pagefind: EngineUnderTest = {
-  name: `Pagefind ${JSON.parse(readFileSync('node_modules/pagefind/package.json', 'utf8')).version}`,
-  url: '/pagefind-bench.html',
-  isSearchFile: (url) => url.includes('/pagefind/'),
-  run: '(async (q) => { while (!window.pagefindBench) await new Promise((r) => setTimeout(r, 5)); return window.pagefindBench(q); })',
-};
+  const ours: EngineUnderTest = { name: 'ours', url: '/search/', isSearchFile: (url) => /\/search\/(meta|shards|text)|search-page\.js/.test(url), run: 'window.__bulletinSearchBench' };
+  const pagefind: EngineUnderTest = {
+    name: 'pagefind',
+    url: '/pagefind-bench.html',
+    isSearchFile: (url) => url.includes('/pagefind/'),
+    run: '(async (q) => { while (!window.pagefindBench) await new Promise((r) => setTimeout(r, 5)); return window.pagefindBench(q); })',
+  };
+  const server = await serveDirectory(work);
+  const browser = await launchChromium();
+  const runs: Record<string, { cold: QueryRun[]; warm: number[] }> = {};
+  for (const engine of [ours, pagefind]) {
+    const hosted = { ...engine, url: server.url + engine.url };
+    const cold: QueryRun[] = [];
+    for (const query of QUERIES) cold.push(await coldQuery(browser, hosted, query));
+    runs[engine.name] = { cold, warm: await warmQueries(browser, hosted, QUERIES) };
+  }
+  await server.close();
+  const counting = await serveCounting(site);
+  const visit = await firstVisit(browser, counting, '/');
+  await counting.close();
+  await browser.close();
 
-const server = await serveDirectory(work);
-const browser = await launchChromium();
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
-const ms = (t: number) => `${t.toFixed(1)} ms`;
-const rows: Record<string, string[]> = {};
-for (const engine of [ours, pagefind]) {
-  const withHost = { ...engine, url: server.url + engine.url };
-  const cold = [];
-  for (const query of QUERIES) cold.push(await coldQuery(browser, withHost, query));
-  const warm = await warmQueries(browser, withHost, QUERIES);
-  const disk = engine === ours
-    ? await diskSize(join(work, 'search'), (p) => !p.endsWith('.html'))
-    : await diskSize(join(work, 'pagefind'));
-  rows[engine.name] = [
-    `${disk.files} files`, kb(disk.raw), kb(disk.gzip),
-    `${kb(percentile(cold.map((c) => c.gzipBytes), 50))} / ${kb(Math.max(...cold.map((c) => c.gzipBytes)))}`,
-    `${kb(percentile(cold.map((c) => c.rawBytes), 50))} / ${kb(Math.max(...cold.map((c) => c.rawBytes)))}`,
-    `${ms(percentile(cold.map((c) => c.loadMs), 50))} / ${ms(percentile(cold.map((c) => c.loadMs), 95))}`,
-    `${ms(percentile(warm, 50))} / ${ms(percentile(warm, 95))}`,
-    cold.map((c) => c.results).join(','),
-  ];
+  // One more issue, ingested into the built archive and rebuilt (the search cache is warm).
+  const [extra] = writeIssues(pool, join(root, 'extra'), n, n + 1);
+  const ingestOne = runMeasured(node, ['--import', 'tsx', 'scripts/ingest.ts', extra!, '--out', content]);
+  const rebuild = eleventy(site, content, timings);
+
+  const maxRatio = Math.max(...QUERIES.map((_, i) => runs.ours!.cold[i]!.gzipBytes / runs.pagefind!.cold[i]!.gzipBytes));
+  const figures = (name: string, cold: QueryRun[], warm: number[]): Figures => ({
+    'cold query: bytes before 1st result, gzip, p50 (kB)': percentile(cold.map((c) => c.gzipBytes), 50) / 1024,
+    'cold query: bytes before 1st result, gzip, max (kB)': Math.max(...cold.map((c) => c.gzipBytes)) / 1024,
+    'cold query: time to 1st result, p50 (ms)': percentile(cold.map((c) => c.loadMs), 50),
+    'cold query: time to 1st result, p95 (ms)': percentile(cold.map((c) => c.loadMs), 95),
+    'warm query p50 (ms)': percentile(warm, 50),
+    'warm query p95 (ms)': percentile(warm, 95),
+    ...(name === 'ours' ? { 'cold bytes vs Pagefind, worst query (×)': maxRatio } : {}),
+  });
+  const oursFigures: Figures = {
+    'articles': articles,
+    'ingest (s)': ingest.seconds,
+    'ingest (MB/s)': textBytes / 1e6 / ingest.seconds,
+    'Eleventy pages, without search (s)': build.seconds - search,
+    'search index (s)': search,
+    'total build: ingest + Eleventy + search (s)': ingest.seconds + build.seconds,
+    'peak memory (MB)': Math.max(ingest.peakMb, build.peakMb),
+    '_site on disk (MB)': siteSize.raw / 1e6,
+    'search data on disk (MB)': searchSize.raw / 1e6,
+    'search data gzipped (MB)': searchSize.gzip / 1e6,
+    ...figures('ours', runs.ours!.cold, runs.ours!.warm),
+    'first visit: the page itself (kB)': visit.pageBytes / 1024,
+    'first visit: beyond the page (kB)': (visit.totalBytes - visit.pageBytes) / 1024,
+    'one more issue: ingest (s)': ingestOne.seconds,
+    'one more issue: Eleventy + search (s)': rebuild.seconds,
+    'one more issue: of which search (s)': searchSeconds(timings),
+  };
+  const pagefindFigures: Figures = {
+    'search index (s)': pagefindRun.seconds,
+    'peak memory (MB)': pagefindRun.peakMb,
+    'search data on disk (MB)': pagefindSize.raw / 1e6,
+    'search data gzipped (MB)': pagefindSize.gzip / 1e6,
+    ...figures('pagefind', runs.pagefind!.cold, runs.pagefind!.warm),
+  };
+  rmSync(work, { recursive: true, force: true });
+  return { ours: oursFigures, pagefind: pagefindFigures, articles };
 }
-await browser.close();
-await server.close();
 
-const docs = await collectDocs(contentDir);
-const lunrJson = JSON.stringify(buildLunrIndex(docs));
-const started = performance.now();
-lunr.Index.load(JSON.parse(lunrJson));
-const lunrLoad = performance.now() - started;
+const counts = issueCounts();
+const pool = storyPool('seeds');
+const results: Awaited<ReturnType<typeof measure>>[] = [];
+for (const n of counts) results.push(await measure(n, pool));
 
-const labels = ['index files on disk', 'index raw', 'index gzipped', 'fetched before 1st result, gzip (p50 / max)',
-  'fetched before 1st result, raw (p50 / max)', 'load: navigation → 1st result (p50 / p95)', 'answer, warm page (p50 / p95)', 'results per query'];
-console.log(`\nSite: ${siteDir} — ${docs.length} articles, ${kb(docs.reduce((s, d) => s + Buffer.byteLength(d.body), 0))} of body text`);
-console.log(`Queries: ${QUERIES.join(' | ')}\n`);
-const names = Object.keys(rows);
+const version = JSON.parse(readFileSync('node_modules/pagefind/package.json', 'utf8')).version as string;
+const format = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? '–' : v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
+const labels = Object.keys(results[0]!.ours);
+const header = counts.flatMap((n) => [`${n} issues`, `Pagefind ${version}`]);
+const growth = counts.length > 1 ? [`ours ${counts[0]}→${counts.at(-1)}`, `Pagefind ${counts[0]}→${counts.at(-1)}`] : [];
 const width = Math.max(...labels.map((l) => l.length));
-console.log(`| ${'measure'.padEnd(width)} | ${names.join(' | ')} |`);
-console.log(`| ${'-'.repeat(width)} | ${names.map(() => '---').join(' | ')} |`);
-labels.forEach((label, i) => console.log(`| ${label.padEnd(width)} | ${names.map((n) => rows[n]![i]).join(' | ')} |`));
-console.log(`\nFor scale, one plain Lunr JSON index of the same articles (with positions): ${kb(lunrJson.length)} raw, ${kb(gzipSync(lunrJson).length)} gzipped, lunr.Index.load ${ms(lunrLoad)} in Node.`);
-rmSync(work, { recursive: true, force: true });
+console.log(`\nSearch queries: ${QUERIES.join(' | ')}\n`);
+console.log(`| ${'figure'.padEnd(width)} | ${[...header, ...growth].join(' | ')} |`);
+console.log(`| ${'-'.repeat(width)} |${[...header, ...growth].map(() => ' ---: |').join('')}`);
+for (const label of labels) {
+  const cells = results.flatMap((r) => [format(r.ours[label]), format(r.pagefind[label])]);
+  const first = results[0]!;
+  const last = results.at(-1)!;
+  const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined || !a ? '–' : `×${format(b / a)}`);
+  const grow = counts.length > 1 ? [ratio(first.ours[label], last.ours[label]), ratio(first.pagefind[label], last.pagefind[label])] : [];
+  console.log(`| ${label.padEnd(width)} | ${[...cells, ...grow].join(' | ')} |`);
+}
+console.log(`\n(gzip: each file gzipped on its own, as a server sends it; Pagefind's files are compressed already.)`);
+
+// The editor's loop on the five-issue site: a bulletin dropped into a running `npm start` until it is served.
+console.log('\nnpm start: drop-in → visible (scripts/bench-watch.ts)');
+execFileSync(process.execPath, ['--import', 'tsx', 'scripts/bench-watch.ts'], { stdio: 'inherit' });

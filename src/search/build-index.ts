@@ -1,16 +1,9 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import type { SearchDoc } from '../types.ts';
 import { configureBuilder, lunr } from './lunr-setup.ts';
-import { isUnigram } from './tokenizer.ts';
-import {
-  FIELDS,
-  FIELD_BOOSTS,
-  encodePostings,
-  shardOf,
-  type Posting,
-  type SearchMeta,
-  type Shard,
-  type DocText,
-} from './shard-format.ts';
+import { indexTerms, isUnigram } from './tokenizer.ts';
+import { encodeNumber, encodeNumbers, FIELD_BOOSTS, FIELDS, shardOf, type DocText, type SearchMeta, type Shard } from './shard-format.ts';
 
 export interface BuiltSearchData {
   meta: SearchMeta;
@@ -18,7 +11,10 @@ export interface BuiltSearchData {
   texts: DocText[];
 }
 
-/** Lunr does the indexing and the BM25 weighting; this only re-packs what it computed. */
+/**
+ * A full Lunr index of the documents, configured exactly as the site's search. The build
+ * does not use it (see buildSearchData); tests compare against it and the bench prints its size.
+ */
 export function buildLunrIndex(docs: SearchDoc[]): lunr.Index {
   return lunr(function () {
     configureBuilder(this);
@@ -28,58 +24,168 @@ export function buildLunrIndex(docs: SearchDoc[]): lunr.Index {
   });
 }
 
-/** Target raw size of one shard; the shard count grows with the archive. */
-const SHARD_TARGET_BYTES = 24_000;
+/** Target raw size of one shard (a query fetches one per term), so the shard count grows with the archive. */
+const SHARD_TARGET_BYTES = 3_000;
 
-type Posted = Record<string, Record<string, { position?: number[] }>> & { _index: number };
+/**
+ * One document's contribution to the index: per field, its length in tokens and, per term,
+ * its offsets. Unigram offsets are dropped at once: no query uses them.
+ */
+export interface DocTerms {
+  lengths: number[];
+  /** Per field: term → offsets (bigrams) or a bare count (unigrams). */
+  fields: Map<string, number[] | number>[];
+}
 
-export function buildSearchData(docs: SearchDoc[], build: string): BuiltSearchData {
-  // Lunr's typings hide the internals that are re-packed here; this is their documented shape.
-  const index = buildLunrIndex(docs) as unknown as {
-    fieldVectors: Record<string, { elements: number[] }>;
-    invertedIndex: Record<string, Posted>;
-  };
-  const weights = new Map<string, Map<number, number>>();
-  for (const [fieldRef, vector] of Object.entries(index.fieldVectors)) {
-    const elements = vector.elements;
-    const byTerm = new Map<number, number>();
-    for (let i = 0; i < elements.length; i += 2) byTerm.set(elements[i]!, elements[i + 1]!);
-    weights.set(fieldRef, byTerm);
+/** Tokenises one document with the shared tokenizer, as Lunr's builder would (its pipeline is empty). */
+export function docTerms(doc: SearchDoc): DocTerms {
+  const lengths: number[] = [];
+  const fields = FIELDS.map((field) => {
+    const terms = indexTerms(doc[field] ?? '');
+    lengths.push(terms.length);
+    const byTerm = new Map<string, number[] | number>();
+    for (const { term, offset } of terms) {
+      const seen = byTerm.get(term);
+      if (isUnigram(term)) byTerm.set(term, ((seen as number | undefined) ?? 0) + 1);
+      else if (seen) (seen as number[]).push(offset);
+      else byTerm.set(term, [offset]);
+    }
+    return byTerm;
+  });
+  return { lengths, fields };
+}
+
+/**
+ * The same string as encodePostings, straight from the flat [field, doc, tf, ...positions]
+ * runs: one pass per field, with no posting objects in between.
+ */
+function encodeFlatPostings(flat: number[], withPositions: boolean): string {
+  const out: string[] = [];
+  const step = (i: number) => i + 3 + (withPositions ? flat[i + 2]! : 0);
+  for (let f = 0; f < FIELDS.length; f++) {
+    let count = 0;
+    for (let i = 0; i < flat.length; i = step(i)) if (flat[i] === f) count++;
+    encodeNumber(count, out);
+    let previousDoc = 0;
+    for (let i = 0; i < flat.length; i = step(i)) {
+      if (flat[i] !== f) continue;
+      const doc = flat[i + 1]!;
+      const tf = flat[i + 2]!;
+      encodeNumber(doc - previousDoc, out);
+      encodeNumber(tf, out);
+      previousDoc = doc;
+      if (!withPositions) continue;
+      let previous = 0;
+      for (let k = i + 3; k < i + 3 + tf; k++) {
+        encodeNumber(flat[k]! - previous, out);
+        previous = flat[k]!;
+      }
+    }
   }
+  return out.join('');
+}
 
-  const entries = Object.entries(index.invertedIndex).map(
-    ([term, posting]) => {
-      const perField = FIELDS.map((field) =>
-        encodePostings(
-          Object.entries(posting[field] ?? {}).map(([ref, meta]): Posting => ({
-            doc: Number(ref),
-            weight: weights.get(`${field}/${ref}`)?.get(posting._index) ?? 0,
-            positions: isUnigram(term) ? [] : (meta.position ?? []),
-          })),
-        ),
-      );
-      return [term, ...perField] as Shard[number];
-    },
-  );
+/** Which of `parts` workers collects a term's postings: a hash bit, so the halves are even. */
+export function partOf(term: string, parts: number): number {
+  return shardOf(term, 0x7fffffff) % parts;
+}
 
-  const totalBytes = entries.reduce((sum, entry) => sum + JSON.stringify(entry).length, 0);
+export interface CollectedPostings {
+  /** [term, encoded postings], for the terms of this part. */
+  entries: Shard;
+  /** Every document's field lengths, FIELDS order. */
+  fieldLengths: number[];
+}
+
+/**
+ * Collects the postings of the terms of one part (all terms when parts = 1) without holding a
+ * Lunr index: Lunr's builder keeps an object per term, field, document and position (3.8 GB
+ * and two minutes for a ten-year archive, most of it in the garbage collector). Postings are
+ * appended document by document to one flat number list per term, in document order, so
+ * nothing is sorted afterwards. Scores stay Lunr's: the postings keep the term frequencies and
+ * field lengths from which Lunr's weights follow (lunrWeights), and the browser runs the query
+ * through a real lunr.Index.
+ */
+export function collectPostings(docs: SearchDoc[], part = 0, parts = 1): CollectedPostings {
+  /** term → flat [field, doc, tf, ...positions] runs. */
+  const postings = new Map<string, number[]>();
+  const fieldLengths: number[] = [];
+  const mine = new Map<string, boolean>();
+  docs.forEach((doc, n) => {
+    const { lengths, fields } = docTerms(doc);
+    fieldLengths.push(...lengths);
+    fields.forEach((byTerm, f) => {
+      for (const [term, seen] of byTerm) {
+        let keep = mine.get(term);
+        if (keep === undefined) mine.set(term, (keep = parts === 1 || partOf(term, parts) === part));
+        if (!keep) continue;
+        let list = postings.get(term);
+        if (!list) postings.set(term, (list = []));
+        if (typeof seen === 'number') list.push(f, n, seen);
+        else {
+          list.push(f, n, seen.length);
+          for (const offset of seen) list.push(offset);
+        }
+      }
+    });
+  });
+  const entries: Shard = [];
+  for (const [term, flat] of postings) entries.push([term, encodeFlatPostings(flat, !isUnigram(term))]);
+  return { entries, fieldLengths };
+}
+
+/** Shards and meta from collected postings; every shard sorted by term, whichever part made it. */
+export function assembleSearchData(docs: SearchDoc[], build: string, collected: CollectedPostings[]): BuiltSearchData {
+  let totalBytes = 0;
+  for (const { entries } of collected) for (const [term, encoded] of entries) totalBytes += term.length + encoded.length + 6;
   const shardCount = Math.max(1, Math.ceil(totalBytes / SHARD_TARGET_BYTES));
   const shards: Shard[] = Array.from({ length: shardCount }, () => []);
-  for (const entry of entries) shards[shardOf(entry[0], shardCount)]!.push(entry);
+  for (const { entries } of collected) for (const entry of entries) shards[shardOf(entry[0], shardCount)]!.push(entry);
+  for (const shard of shards) shard.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 
   const sections = [...new Set(docs.map((d) => d.section))];
   const issues = [...new Map(docs.map((d) => [d.issue, { id: d.issue, date: d.date }])).values()];
+  const issueIndex = new Map(issues.map((issue, i) => [issue.id, i]));
   const meta: SearchMeta = {
     build,
     shardCount,
     sections,
     issues,
-    docs: docs.map((d) => [
-      d.id.slice(d.issue.length + 1).replace(/\/$/, ''),
-      sections.indexOf(d.section),
-      issues.findIndex((i) => i.id === d.issue),
-    ]),
+    docs: docs.map((d) => [d.id.slice(d.issue.length + 1).replace(/\/$/, ''), sections.indexOf(d.section), issueIndex.get(d.issue)!]),
+    fieldLengths: encodeNumbers(collected[0]?.fieldLengths ?? []),
   };
   const texts = docs.map(({ title, subtitle, headings, body }) => ({ title, subtitle, headings, body }));
   return { meta, shards, texts };
+}
+
+/** The whole search data in this thread (tests, small sites). */
+export function buildSearchData(docs: SearchDoc[], build: string): BuiltSearchData {
+  return assembleSearchData(docs, build, [collectPostings(docs)]);
+}
+
+/**
+ * A worker thread starts without the TypeScript loader the build runs under, so it registers
+ * tsx before it imports the worker module.
+ */
+const WORKER_BOOTSTRAP = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
+  .then(({ register }) => register())
+  .then(() => import(${JSON.stringify(new URL('./build-worker.ts', import.meta.url).href)}));`;
+
+/**
+ * The same data as buildSearchData, its terms split over worker threads by partOf. The
+ * result does not depend on the number of workers: shards are sorted by term.
+ */
+export async function buildSearchDataInWorkers(docs: SearchDoc[], build: string, workers = Math.min(2, availableParallelism())): Promise<BuiltSearchData> {
+  if (workers <= 1) return buildSearchData(docs, build);
+  const parts = await Promise.all(
+    Array.from({ length: workers }, (_, part) =>
+      new Promise<CollectedPostings>((resolve, reject) => {
+        const worker = new Worker(WORKER_BOOTSTRAP, { eval: true, workerData: { docs, part, parts: workers } });
+        worker.once('message', resolve);
+        worker.once('error', reject);
+        worker.once('exit', (code) => code !== 0 && reject(new Error(`search build worker ${part} stopped with code ${code}`)));
+      }),
+    ),
+  );
+  return assembleSearchData(docs, build, parts);
 }

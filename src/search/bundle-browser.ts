@@ -8,6 +8,7 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 export const BROWSER_BUNDLES = {
   'assets/search-box.js': join(here, 'browser/search-box.ts'),
   'assets/search-page.js': join(here, 'browser/search-page.ts'),
+  'assets/offline-archive.js': join(here, 'browser/offline-archive.ts'),
 } as const;
 
 /**
@@ -31,8 +32,8 @@ export async function bundleBrowserScripts(outDir: string): Promise<void> {
   );
 }
 
-/** The service worker, with the list of files to cache and the build id baked in. */
-export async function bundleServiceWorker(outDir: string, files: string[], buildId: string): Promise<void> {
+/** The service worker, with the site's shell files (cached on install) and the build id baked in. */
+export async function bundleServiceWorker(outDir: string, shellFiles: string[], buildId: string): Promise<void> {
   await build({
     entryPoints: [join(here, 'browser/service-worker.ts')],
     outfile: join(outDir, 'sw.js'),
@@ -40,7 +41,7 @@ export async function bundleServiceWorker(outDir: string, files: string[], build
     format: 'iife',
     target: 'es2020',
     minify: true,
-    define: { SITE_FILES: JSON.stringify(files), BUILD_ID: JSON.stringify(buildId) },
+    define: { SHELL_FILES: JSON.stringify(shellFiles), BUILD_ID: JSON.stringify(buildId) },
     logLevel: 'warning',
   });
 }

@@ -1,10 +1,11 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import matter from 'gray-matter';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
-import type { FrontMatter, SearchDoc } from '../types.ts';
+import { readContent, type ContentArticle } from '../content/read-content.ts';
+import type { SearchDoc } from '../types.ts';
 import { articlePath } from '../urls.ts';
 
 /** Node of the Markdown tree, as far as the text extraction needs to know it. */
@@ -35,37 +36,59 @@ export function extractText(markdown: string): { headings: string; body: string 
   return { headings: headings.join('\n'), body: body.filter((line) => line.trim()).join('\n') };
 }
 
-export function toSearchDoc(fm: FrontMatter, markdown: string): SearchDoc {
-  const { headings, body } = extractText(markdown);
+export function toSearchDoc({ frontMatter: fm, body }: ContentArticle): SearchDoc {
+  const { headings, body: text } = extractText(body);
   return {
     id: articlePath(fm).slice(1),
     title: fm.title,
     subtitle: fm.subtitle ?? '',
     headings,
-    body,
+    body: text,
     section: fm.section,
     issue: fm.issue,
-    date: String(fm.date),
+    date: fm.date,
   };
 }
 
-/** Reads every content/<issue>/<slug>.md, newest issue first, in bulletin order. */
-export async function collectDocs(contentDir: string): Promise<SearchDoc[]> {
-  const docs: { doc: SearchDoc; order: number }[] = [];
-  // No content yet (a fresh clone before `npm run ingest`): an empty index, not a failed build.
-  const entries = await readdir(contentDir, { withFileTypes: true }).catch(() => []);
-  const issues = entries.filter((e) => e.isDirectory());
-  for (const issue of issues) {
-    for (const file of await readdir(join(contentDir, issue.name))) {
-      if (!file.endsWith('.md')) continue;
-      const parsed = matter(await readFile(join(contentDir, issue.name, file), 'utf8'));
-      const fm = parsed.data as FrontMatter;
-      // YAML turns an unquoted 2020-11-01 into a Date; the contract wants the string.
-      if ((fm.date as unknown) instanceof Date) fm.date = (fm.date as unknown as Date).toISOString().slice(0, 10);
-      docs.push({ doc: toSearchDoc(fm, parsed.content), order: Number(fm.order) });
-    }
+/** Bump when toSearchDoc changes what it makes, so cached documents of the old shape are not used. */
+const EXTRACT_VERSION = 1;
+
+export interface CollectOptions {
+  /**
+   * Where the text extracted from each issue is kept, keyed by a hash of that issue's
+   * articles: rebuilding an archive with one more issue parses only that issue's Markdown.
+   */
+  cacheDir?: string;
+}
+
+function cachedDocs(articles: ContentArticle[], cacheDir: string): SearchDoc[] {
+  const key = createHash('sha256').update(String(EXTRACT_VERSION));
+  for (const a of articles) key.update(JSON.stringify(a.frontMatter)).update('\0').update(a.body).update('\0');
+  const file = join(cacheDir, `${key.digest('hex').slice(0, 24)}.json`);
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as SearchDoc[];
+  } catch {
+    const docs = articles.map(toSearchDoc);
+    mkdirSync(cacheDir, { recursive: true });
+    // Written aside and renamed, so a killed build never leaves half a cache file to be read.
+    writeFileSync(`${file}.tmp`, JSON.stringify(docs));
+    renameSync(`${file}.tmp`, file);
+    return docs;
   }
-  return docs
-    .sort((a, b) => b.doc.date.localeCompare(a.doc.date) || a.doc.issue.localeCompare(b.doc.issue) || a.order - b.order)
-    .map(({ doc }) => doc);
+}
+
+/** Every article of content/ as a search document, in the content reader's order. */
+export async function collectDocs(contentDir: string, options: CollectOptions = {}): Promise<SearchDoc[]> {
+  // No content yet (a fresh clone before `npm run ingest`): an empty index, not a failed build.
+  const articles = readContent(contentDir, { missing: 'empty' });
+  if (!options.cacheDir) return articles.map(toSearchDoc);
+  const docs: SearchDoc[] = [];
+  // Articles arrive grouped by issue (compareContent sorts by date, then issue).
+  for (let start = 0; start < articles.length; ) {
+    let end = start;
+    while (end < articles.length && articles[end]!.frontMatter.issue === articles[start]!.frontMatter.issue) end++;
+    docs.push(...cachedDocs(articles.slice(start, end), options.cacheDir));
+    start = end;
+  }
+  return docs;
 }

@@ -1,5 +1,6 @@
-import { lunr } from './lunr-setup.ts';
-import { decodePostings, FIELDS, shardOf, type Posting, type SearchMeta, type Shard } from './shard-format.ts';
+import { collectionStats, lunr, lunrWeights, type CollectionStats } from './lunr-setup.ts';
+import { decodeNumbers, decodePostings, FIELDS, shardOf, type Posting, type SearchMeta, type Shard } from './shard-format.ts';
+import { isUnigram } from './tokenizer.ts';
 import { parseQuery, type QueryWord } from './tokenizer.ts';
 import { classifyTier, type Tier, type TermPostings } from './tiers.ts';
 
@@ -23,12 +24,16 @@ export type ShardLoader = (shard: number) => Promise<Shard>;
  * query never change a score, and the result is the score the full index would give.
  */
 export class SearchEngine {
-  private readonly shards = new Map<number, Promise<Map<string, Posting[][]>>>();
+  private readonly shards = new Map<number, Promise<Map<string, string>>>();
+  private readonly decoded = new Map<string, Posting[][]>();
+  private readonly stats: CollectionStats;
 
   constructor(
     readonly meta: SearchMeta,
     private readonly loadShard: ShardLoader,
-  ) {}
+  ) {
+    this.stats = collectionStats(decodeNumbers(meta.fieldLengths));
+  }
 
   /** Shard numbers a query needs: what a client fetches before it can answer. */
   shardsFor(words: QueryWord[]): number[] {
@@ -36,15 +41,26 @@ export class SearchEngine {
     return [...new Set(terms.map((t) => shardOf(t, this.meta.shardCount)))];
   }
 
-  private shard(k: number): Promise<Map<string, Posting[][]>> {
+  private shard(k: number): Promise<Map<string, string>> {
     let shard = this.shards.get(k);
     if (!shard) {
-      shard = this.loadShard(k).then(
-        (entries) => new Map(entries.map(([term, ...fields]) => [term, fields.map(decodePostings)])),
-      );
+      shard = this.loadShard(k).then((entries) => new Map(entries));
+      // A failed load (offline, say) is forgotten, so the next query tries again.
+      shard.catch(() => this.shards.delete(k));
       this.shards.set(k, shard);
     }
     return shard;
+  }
+
+  /** A term's postings with Lunr's weights; terms are decoded only when a query asks for them. */
+  private termPostings(term: string, encoded: string): Posting[][] {
+    let postings = this.decoded.get(term);
+    if (!postings) {
+      const stored = decodePostings(encoded, FIELDS.length, !isUnigram(term));
+      postings = lunrWeights(stored, this.stats);
+      this.decoded.set(term, postings);
+    }
+    return postings;
   }
 
   private async postings(words: QueryWord[]): Promise<TermPostings | null> {
@@ -52,9 +68,9 @@ export class SearchEngine {
     for (const word of words) {
       for (const part of word.parts) {
         for (const { term } of part.terms) {
-          const postings = (await this.shard(shardOf(term, this.meta.shardCount))).get(term);
-          if (!postings) return null; // every term is required: one missing term, no result
-          found.set(term, postings);
+          const encoded = (await this.shard(shardOf(term, this.meta.shardCount))).get(term);
+          if (encoded === undefined) return null; // every term is required: one missing term, no result
+          found.set(term, this.termPostings(term, encoded));
         }
       }
     }

@@ -1,4 +1,5 @@
 import lunr from 'lunr';
+import { FIELD_BOOSTS, FIELDS, type Posting, type StoredPosting } from './shard-format.ts';
 import { indexTerms } from './tokenizer.ts';
 
 /**
@@ -19,6 +20,55 @@ export function configureBuilder(builder: lunr.Builder): void {
   builder.searchPipeline.reset();
   (builder as unknown as { tokenizer: typeof lunrTokens }).tokenizer = lunrTokens;
   builder.metadataWhitelist = ['position'];
+}
+
+/** Lunr's BM25 parameters, read from a builder so they are whatever this Lunr uses. */
+const builderDefaults = new lunr.Builder() as unknown as { _k1: number; _b: number };
+const lunrIdf = (lunr as unknown as { idf(posting: object, documentCount: number): number }).idf;
+
+/** What Lunr's builder knows about the whole collection when it weighs a term. */
+export interface CollectionStats {
+  documentCount: number;
+  /** Field lengths in tokens, document by document, FIELDS order. */
+  fieldLengths: ArrayLike<number>;
+  /** Lunr's averageFieldLength, per field in FIELDS order. */
+  averageFieldLength: number[];
+}
+
+export function collectionStats(fieldLengths: ArrayLike<number>): CollectionStats {
+  const documentCount = fieldLengths.length / FIELDS.length;
+  // Lunr records a length for every field of every document (0 when empty) and divides by that count.
+  const averageFieldLength = FIELDS.map((_, f) => {
+    let sum = 0;
+    for (let n = 0; n < documentCount; n++) sum += fieldLengths[n * FIELDS.length + f]!;
+    return sum / documentCount;
+  });
+  return { documentCount, fieldLengths, averageFieldLength };
+}
+
+/**
+ * The weight Lunr's builder puts in a document's field vector for one term (createFieldVectors
+ * in lunr.js 2.3): Lunr's own idf, then its BM25 expression, boosts and rounding, operation for
+ * operation, so the value is bit-for-bit the one a full Lunr index holds
+ * (tests/search/build-index.test.ts compares them with a real lunr.Index).
+ */
+export function lunrWeights(perField: StoredPosting[][], stats: CollectionStats): Posting[][] {
+  const posting: Record<string, unknown> = { _index: 0 };
+  FIELDS.forEach((field, f) => (posting[field] = perField[f] ?? []));
+  const idf = lunrIdf(posting, stats.documentCount);
+  const { _k1: k1, _b: b } = builderDefaults;
+  return perField.map((postings, f) => {
+    const fieldBoost = FIELD_BOOSTS[FIELDS[f]!] || 1;
+    const docBoost = 1;
+    const average = stats.averageFieldLength[f]!;
+    return postings.map(({ doc, tf, positions }) => {
+      const fieldLength = stats.fieldLengths[doc * FIELDS.length + f]!;
+      let score = (idf * ((k1 + 1) * tf)) / (k1 * (1 - b + b * (fieldLength / average)) + tf);
+      score *= fieldBoost;
+      score *= docBoost;
+      return { doc, weight: Math.round(score * 1000) / 1000, positions };
+    });
+  });
 }
 
 export { lunr };

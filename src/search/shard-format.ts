@@ -1,10 +1,14 @@
 /**
  * The on-disk format of the search data, shared by the Node writer and the browser reader.
  *
- * Lunr's own JSON repeats every term, field and document ref in every posting (5 MB for five
- * bulletins). Here the index is split into shards by a hash of each term, so a query loads
- * only the shards of its own terms, and postings are delta-coded number lists. Every file is a classic script that
- * calls a global registration function, because file:// refuses fetch() and module scripts.
+ * Lunr's own JSON repeats every term, field and document ref in every posting. Here the index
+ * is split into shards by a hash of each term, so a query loads only the shards of its own
+ * terms, and each term's postings are one compact string of variable-length numbers. A posting
+ * stores the term frequency, not the weight: the weight is Lunr's BM25 field weight, which
+ * follows exactly from the frequency, the field's length and numbers in the meta file
+ * (see `lunrFieldWeight` in lunr-setup.ts), so storing it again would only cost bytes.
+ * Every file is a classic script that calls a global registration function, because file://
+ * refuses fetch() and module scripts.
  */
 
 /** Global through which data scripts hand their payload to the loader. */
@@ -15,9 +19,6 @@ export const FIELDS = ['title', 'subtitle', 'headings', 'body'] as const;
 export type Field = (typeof FIELDS)[number];
 export const FIELD_BOOSTS: Record<Field, number> = { title: 10, subtitle: 5, headings: 3, body: 1 };
 
-/** Term weights are stored as integers in thousandths: ranking never needs more precision. */
-export const WEIGHT_SCALE = 1000;
-
 export interface SearchMeta {
   /** Changes with every build, so cached shards of an older build are never mixed in. */
   build: string;
@@ -26,14 +27,16 @@ export interface SearchMeta {
   issues: { id: string; date: string }[];
   /** One per document (its number is its position): [slug without slashes, section index, issue index]. */
   docs: [slug: string, section: number, issue: number][];
+  /** Every document's field lengths in tokens, FIELDS order, as one number string (see encodeNumbers). */
+  fieldLengths: string;
 }
 
 /**
- * Per field, a flat list of postings: docDelta, weight, positionCount, positionDeltas...
- * Deltas keep the numbers short; 0 stands for "no posting in this field".
+ * One term: its postings in every field, as one number string. Per field: the posting count,
+ * then per posting the doc delta, the term frequency and, for a bigram, that many position
+ * deltas (a unigram's positions are never used: one-character queries need no phrase check).
  */
-export type FieldPostings = number[] | 0;
-export type ShardEntry = [term: string, ...postings: FieldPostings[]];
+export type ShardEntry = [term: string, postings: string];
 export type Shard = ShardEntry[];
 
 /** The text of one document, loaded only to show a snippet or check a phrase. */
@@ -51,42 +54,105 @@ export function shardOf(term: string, shardCount: number): number {
   return (hash >>> 0) % shardCount;
 }
 
+/** A posting as the engine reads it: the weight is computed on decoding. */
 export interface Posting {
   doc: number;
   weight: number;
   positions: number[];
 }
 
-export function decodePostings(flat: FieldPostings): Posting[] {
-  if (flat === 0) return [];
-  const postings: Posting[] = [];
-  let doc = 0;
-  for (let i = 0; i < flat.length; ) {
-    doc += flat[i++]!;
-    const weight = flat[i++]! / WEIGHT_SCALE;
-    const count = flat[i++]!;
-    const positions: number[] = [];
-    let position = 0;
-    for (let k = 0; k < count; k++) positions.push((position += flat[i++]!));
-    postings.push({ doc, weight, positions });
-  }
-  return postings;
+/** A posting as stored. */
+export interface StoredPosting {
+  doc: number;
+  tf: number;
+  positions: number[];
 }
 
-export function encodePostings(postings: Posting[]): FieldPostings {
-  if (postings.length === 0) return 0;
-  const flat: number[] = [];
-  let previousDoc = 0;
-  for (const { doc, weight, positions } of [...postings].sort((a, b) => a.doc - b.doc)) {
-    flat.push(doc - previousDoc, Math.round(weight * WEIGHT_SCALE), positions.length);
-    previousDoc = doc;
-    let previous = 0;
-    for (const p of [...positions].sort((a, b) => a - b)) {
-      flat.push(p - previous);
-      previous = p;
+/**
+ * Base-32 digits, most significant first: the last digit of a number comes from FINAL, the
+ * others from MORE. Neither needs escaping in a JavaScript string, and small numbers (most
+ * deltas and frequencies) take one character instead of JSON's two or more.
+ */
+const FINAL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef';
+const MORE = 'ghijklmnopqrstuvwxyz0123456789-_';
+/** By character code: the digit's value, plus 32 for a MORE digit; -1 for any other character. */
+const DIGIT = new Int8Array(128).fill(-1);
+for (let i = 0; i < 32; i++) {
+  DIGIT[FINAL.charCodeAt(i)] = i;
+  DIGIT[MORE.charCodeAt(i)] = i + 32;
+}
+
+export function encodeNumber(n: number, out: string[]): void {
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(`cannot encode ${n}: only non-negative integers`);
+  let digits = FINAL[n & 31]!;
+  for (n = Math.floor(n / 32); n > 0; n = Math.floor(n / 32)) digits = MORE[n & 31]! + digits;
+  out.push(digits);
+}
+
+export function encodeNumbers(numbers: number[]): string {
+  const out: string[] = [];
+  for (const n of numbers) encodeNumber(n, out);
+  return out.join('');
+}
+
+export function decodeNumbers(text: string): number[] {
+  const numbers: number[] = [];
+  let value = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const digit = code < 128 ? DIGIT[code]! : -1;
+    if (digit < 0) throw new Error(`not a number string: ${JSON.stringify(text[i])} at ${i}`);
+    if (digit < 32) {
+      numbers.push(value * 32 + digit);
+      value = 0;
+    } else value = value * 32 + (digit - 32);
+  }
+  return numbers;
+}
+
+/** Encodes one term's postings per field (FIELDS order); positions only where `withPositions`. */
+export function encodePostings(perField: StoredPosting[][], withPositions: boolean): string {
+  const out: string[] = [];
+  for (const postings of perField) {
+    encodeNumber(postings.length, out);
+    let previousDoc = 0;
+    for (const { doc, tf, positions } of postings) {
+      encodeNumber(doc - previousDoc, out);
+      encodeNumber(tf, out);
+      previousDoc = doc;
+      if (!withPositions) continue;
+      if (positions.length !== tf) throw new Error(`a bigram posting needs one position per occurrence (${positions.length} ≠ ${tf})`);
+      let previous = 0;
+      for (const p of positions) {
+        encodeNumber(p - previous, out);
+        previous = p;
+      }
     }
   }
-  return flat;
+  return out.join('');
+}
+
+export function decodePostings(encoded: string, fieldCount: number, withPositions: boolean): StoredPosting[][] {
+  const numbers = decodeNumbers(encoded);
+  const perField: StoredPosting[][] = [];
+  let i = 0;
+  for (let f = 0; f < fieldCount; f++) {
+    const count = numbers[i++]!;
+    const postings: StoredPosting[] = [];
+    let doc = 0;
+    for (let k = 0; k < count; k++) {
+      doc += numbers[i++]!;
+      const tf = numbers[i++]!;
+      const positions: number[] = [];
+      if (withPositions) {
+        let position = 0;
+        for (let m = 0; m < tf; m++) positions.push((position += numbers[i++]!));
+      }
+      postings.push({ doc, tf, positions });
+    }
+    perField.push(postings);
+  }
+  return perField;
 }
 
 export const paths = {

@@ -1,5 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { buildLunrIndex } from '../../src/search/build-index.ts';
 import { collectDocs } from '../../src/search/collect-docs.ts';
+import { lunr } from '../../src/search/lunr-setup.ts';
+import { parseQuery } from '../../src/search/tokenizer.ts';
 import type { SearchEngine } from '../../src/search/engine.ts';
 import type { SearchDoc } from '../../src/types.ts';
 import { doc, memoryEngine } from './support/memory-engine.ts';
@@ -28,6 +31,25 @@ describe('recall against a plain substring scan of the fixture articles', () => 
       const found = new Set((await engine.search(query)).map((h) => h.doc));
       const missed = docs.filter((d, n) => substringMatches(docText(d), query) && !found.has(n));
       expect(missed.map((d) => d.id), `query ${query}`).toEqual([]);
+    }
+  });
+});
+
+describe('scores', () => {
+  it('are the scores a full Lunr index of every article gives the same query', async () => {
+    const docs = await collectDocs('tests/fixtures/search-content');
+    const engine = memoryEngine(docs);
+    const full = buildLunrIndex(docs);
+    for (const query of ['华为', '5G基站', '运营商 部署', '中国移动', '华']) {
+      const terms = [...new Set(parseQuery(query).flatMap((w) => w.parts.flatMap((p) => p.terms.map((t) => t.term))))];
+      const expected = new Map(
+        full
+          .query((q) => terms.forEach((term) => q.term(term, { presence: lunr.Query.presence.REQUIRED, usePipeline: false })))
+          .map((r) => [Number(r.ref), r.score]),
+      );
+      const hits = await engine.search(query);
+      expect(hits.length, query).toBe(expected.size);
+      for (const hit of hits) expect(hit.score, `${query} doc ${hit.doc}`).toBeCloseTo(expected.get(hit.doc)!, 9);
     }
   });
 });

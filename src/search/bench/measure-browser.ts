@@ -63,3 +63,47 @@ export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
+
+/** Waits until a counter has stopped moving for `quietMs`: background downloads have finished. */
+async function settled(read: () => number, quietMs = 1500, limitMs = 600_000): Promise<void> {
+  const started = Date.now();
+  let last = read();
+  let since = Date.now();
+  while (Date.now() - since < quietMs && Date.now() - started < limitMs) {
+    await new Promise((r) => setTimeout(r, 100));
+    const now = read();
+    if (now !== last) {
+      last = now;
+      since = Date.now();
+    }
+  }
+}
+
+export interface FirstVisit {
+  /** The page with everything it loads, and no service worker. */
+  pageBytes: number;
+  /** Everything sent until the service worker is installed and idle. */
+  totalBytes: number;
+}
+
+/** What a reader's first visit to one page downloads, counted by the server itself. */
+export async function firstVisit(
+  browser: Browser,
+  server: { url: string; sent(): { bytes: number }; reset(): void },
+  path: string,
+): Promise<FirstVisit> {
+  const visit = async (serviceWorkers: 'allow' | 'block') => {
+    const context = await browser.newContext({ serviceWorkers });
+    const page = await context.newPage();
+    server.reset();
+    await page.goto(server.url + path, { waitUntil: 'load' });
+    if (serviceWorkers === 'allow') await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await settled(() => server.sent().bytes);
+    const bytes = server.sent().bytes;
+    await context.close();
+    return bytes;
+  };
+  const pageBytes = await visit('block');
+  const totalBytes = await visit('allow');
+  return { pageBytes, totalBytes };
+}

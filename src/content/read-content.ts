@@ -1,0 +1,138 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { safeMatter } from '../frontmatter.ts';
+import { IngestError } from '../ingest/errors.ts';
+import { isSection, type FrontMatter } from '../types.ts';
+
+/**
+ * THE reader of content/: the site and the search both take their articles from here, so
+ * front matter is parsed and validated once, dates are turned into YYYY-MM-DD once, and
+ * both see the articles in one order.
+ */
+export interface ContentArticle {
+  frontMatter: FrontMatter;
+  /** The Markdown body, trimmed. */
+  body: string;
+  file: string;
+}
+
+/** A problem in a content file; several are reported together in one error. */
+export class ContentError extends IngestError {}
+
+/** Newest issue first; of two issues of the same date, the later id first; within an issue, printed order. */
+export function compareContent(a: FrontMatter, b: FrontMatter): number {
+  return b.date.localeCompare(a.date) || b.issue.localeCompare(a.issue) || a.order - b.order;
+}
+
+const URL_SAFE = /^[a-z0-9][a-z0-9-]*$/i;
+
+export interface ReadOptions {
+  /** What a missing content folder means: an error naming the fix (the site), or no articles (the search). */
+  missing?: 'throw' | 'empty';
+}
+
+let memo: { dir: string; signature: string; articles: ContentArticle[] } | null = null;
+
+/**
+ * Every content/<issue>/<slug>.md, parsed, validated and sorted (compareContent). Reading
+ * the same unchanged folder twice in one process (the site's data, then the search plugin)
+ * reads it once: the result is kept while no file's size or time changes.
+ */
+export function readContent(contentDir: string, options: ReadOptions = {}): ContentArticle[] {
+  const files = listMarkdownFiles(contentDir, options.missing ?? 'throw');
+  const signature = files.map((f) => {
+    const info = statSync(f);
+    return `${f}:${info.size}:${info.mtimeMs}`;
+  }).join('\n');
+  if (memo && memo.dir === contentDir && memo.signature === signature) return memo.articles;
+  const problems: ContentError[] = [];
+  const articles: ContentArticle[] = [];
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8');
+    try {
+      // safeMatter refuses `---js` front matter instead of running it.
+      const parsed = safeMatter(text);
+      const frontMatter = toFrontMatter(parsed.data, file, text, problems);
+      if (frontMatter) articles.push({ frontMatter, body: parsed.content.trim(), file });
+    } catch (error) {
+      problems.push(new ContentError(file, 1, `its front matter cannot be read (${(error as Error).message})`, 'fix the YAML block between the --- lines, or ingest the bulletin again'));
+    }
+  }
+  if (problems.length > 0) {
+    const error = new ContentError(problems[0]!.file, problems[0]!.line, `${problems.length} problem${problems.length > 1 ? 's' : ''} in content/:\n${problems.map((p) => p.message).join('\n')}`, 'fix the files named above, or ingest their bulletins again');
+    throw error;
+  }
+  articles.sort((a, b) => compareContent(a.frontMatter, b.frontMatter));
+  memo = { dir: contentDir, signature, articles };
+  return articles;
+}
+
+function listMarkdownFiles(contentDir: string, missing: 'throw' | 'empty'): string[] {
+  let issueDirs: string[];
+  try {
+    issueDirs = readdirSync(contentDir).filter((name) => statSync(join(contentDir, name)).isDirectory());
+  } catch {
+    if (missing === 'empty') return [];
+    throw new ContentError(contentDir, null, 'there is no content folder', 'run `npm run ingest` or set CONTENT_DIR to a folder of articles');
+  }
+  return issueDirs
+    .sort()
+    .flatMap((dir) =>
+      readdirSync(join(contentDir, dir))
+        .filter((name) => name.endsWith('.md'))
+        .sort()
+        .map((name) => join(contentDir, dir, name)),
+    );
+}
+
+/** YAML hands back a Date for an unquoted date; the contract is a YYYY-MM-DD string. */
+function isoDate(value: unknown): string {
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  return String(value ?? '');
+}
+
+/** The line of `key:` in the file's front matter, so a problem points at it. */
+function lineOf(text: string, key: string): number {
+  const lines = text.split('\n');
+  const at = lines.findIndex((line) => line.startsWith(`${key}:`));
+  return at >= 0 ? at + 1 : 1;
+}
+
+function toFrontMatter(data: Record<string, unknown>, file: string, source: string, problems: ContentError[]): FrontMatter | null {
+  const before = problems.length;
+  const fail = (key: string, why: string, fix: string) => problems.push(new ContentError(file, lineOf(source, key), why, fix));
+  const text = (key: string): string => {
+    if (typeof data[key] === 'string' && data[key]) return data[key] as string;
+    fail(key, `missing "${key}"`, `add "${key}: …" to the front matter, or ingest the bulletin again`);
+    return '';
+  };
+
+  const section = text('section');
+  if (section && !isSection(section)) fail('section', `unknown section "${section}"`, 'use one of 产业环境, 运营竞争, 技术情报, 企业情报, 海外借鉴');
+  const issue = text('issue');
+  const slug = text('slug');
+  // A URL segment that is empty or non-ASCII would collide or be percent-encoded.
+  if (issue && !URL_SAFE.test(issue)) fail('issue', `issue "${issue}" is not an ASCII URL segment`, 'use lower-case letters, digits and hyphens');
+  if (slug && !URL_SAFE.test(slug)) fail('slug', `slug "${slug}" is not an ASCII URL segment`, 'use lower-case letters, digits and hyphens');
+  const date = isoDate(data.date);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) fail('date', `date "${date}" is not YYYY-MM-DD`, 'write the date as YYYY-MM-DD');
+  const order = Number(data.order);
+  if (!Number.isInteger(order) || order < 1) fail('order', `order "${String(data.order)}" is not a positive integer`, 'number the articles of an issue 1, 2, 3 …');
+  const title = text('title');
+  const publication = text('publication');
+  if (problems.length > before) return null;
+
+  return {
+    title,
+    ...(typeof data.subtitle === 'string' && data.subtitle ? { subtitle: data.subtitle } : {}),
+    section: section as FrontMatter['section'],
+    ...(data.sectionInferred === true ? { sectionInferred: true as const } : {}),
+    ...(data.titleInferred === true ? { titleInferred: true as const } : {}),
+    issue,
+    date,
+    publication,
+    source: String(data.source ?? ''),
+    order,
+    slug,
+  };
+}

@@ -1,0 +1,87 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildLunrIndex, buildSearchData, type BuiltSearchData } from '../../src/search/build-index.ts';
+import { collectDocs } from '../../src/search/collect-docs.ts';
+import { collectionStats, lunrWeights } from '../../src/search/lunr-setup.ts';
+import { decodeNumbers, decodePostings, FIELDS } from '../../src/search/shard-format.ts';
+import { isUnigram } from '../../src/search/tokenizer.ts';
+import type { SearchDoc } from '../../src/types.ts';
+import { doc } from './support/memory-engine.ts';
+
+type LunrInternals = {
+  fieldVectors: Record<string, { elements: number[] }>;
+  invertedIndex: Record<string, Record<string, Record<string, { position?: number[] }>> & { _index: number }>;
+};
+
+/** Every (term, field, doc) → [weight, positions] of a real Lunr index. */
+function lunrPostings(docs: SearchDoc[]): Map<string, [number, number[]]> {
+  const index = buildLunrIndex(docs) as unknown as LunrInternals;
+  const weightOf = new Map<string, number>();
+  for (const [fieldRef, vector] of Object.entries(index.fieldVectors)) {
+    for (let i = 0; i < vector.elements.length; i += 2) weightOf.set(`${fieldRef}#${vector.elements[i]}`, vector.elements[i + 1]!);
+  }
+  const found = new Map<string, [number, number[]]>();
+  for (const [term, posting] of Object.entries(index.invertedIndex)) {
+    for (const field of FIELDS) {
+      for (const [ref, meta] of Object.entries(posting[field] ?? {})) {
+        found.set(`${term}|${field}|${ref}`, [weightOf.get(`${field}/${ref}#${posting._index}`)!, [...(meta.position ?? [])].sort((a, b) => a - b)]);
+      }
+    }
+  }
+  return found;
+}
+
+function ourPostings(data: BuiltSearchData): Map<string, [number, number[]]> {
+  const stats = collectionStats(decodeNumbers(data.meta.fieldLengths));
+  const found = new Map<string, [number, number[]]>();
+  for (const shard of data.shards) {
+    for (const [term, encoded] of shard) {
+      lunrWeights(decodePostings(encoded, FIELDS.length, !isUnigram(term)), stats).forEach((postings, f) => {
+        for (const { doc, weight, positions } of postings) found.set(`${term}|${FIELDS[f]}|${doc}`, [weight, positions]);
+      });
+    }
+  }
+  return found;
+}
+
+describe('the search build without a Lunr index in memory', () => {
+  let docs: SearchDoc[];
+  beforeAll(async () => {
+    docs = await collectDocs('tests/fixtures/search-content');
+  });
+
+  it('gives every term, field and document exactly the weight a full Lunr index gives', () => {
+    const lunrSide = lunrPostings(docs);
+    const ours = ourPostings(buildSearchData(docs, 'test'));
+    expect(ours.size).toBe(lunrSide.size);
+    for (const [key, [weight, positions]] of lunrSide) {
+      const mine = ours.get(key);
+      expect(mine, key).toBeDefined();
+      expect(mine![0], key).toBe(weight);
+      // Unigram positions are dropped on purpose; bigram positions are kept whole.
+      if (!isUnigram(key.split('|')[0]!)) expect(mine![1], key).toEqual(positions);
+    }
+  });
+
+  it('matches Lunr on documents with empty fields, repeated terms and symbols', () => {
+    const small = [
+      doc({ title: '云云云计算', subtitle: '副标题', body: '“云计算”，云计算！' }),
+      doc({ title: 'IPv6 部署', headings: '一\n二', body: '' }),
+      doc({ title: '空', body: '计算计算计算计算 <b>' }),
+    ];
+    const lunrSide = lunrPostings(small);
+    const ours = ourPostings(buildSearchData(small, 'test'));
+    expect([...ours].map(([k, [w]]) => [k, w]).sort()).toEqual([...lunrSide].map(([k, [w]]) => [k, w]).sort());
+  });
+
+  it('is deterministic: the same documents give the same files', () => {
+    expect(JSON.stringify(buildSearchData(docs, 'x'))).toBe(JSON.stringify(buildSearchData([...docs], 'x')));
+  });
+});
+
+describe('the search build in worker threads', () => {
+  it('writes exactly what the single-thread build writes', async () => {
+    const docs = await collectDocs('tests/fixtures/search-content');
+    const { buildSearchDataInWorkers } = await import('../../src/search/build-index.ts');
+    expect(JSON.stringify(await buildSearchDataInWorkers(docs, 'x', 2))).toBe(JSON.stringify(buildSearchData(docs, 'x')));
+  });
+});
