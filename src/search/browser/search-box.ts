@@ -1,5 +1,6 @@
 import { highlightArticle, HIGHLIGHT_PARAM } from './article-highlight.ts';
 import { pageUrl, siteRootFrom } from './site-root.ts';
+import { isImeKey } from './typing.ts';
 
 /**
  * Loaded on every page, so it stays small: it never loads the index. It gives the header
@@ -13,7 +14,7 @@ function isTyping(target: EventTarget | null): boolean {
 }
 
 document.addEventListener('keydown', (event) => {
-  if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+  if (event.key !== '/' || isImeKey(event) || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
   const input = document.getElementById('search-page-input') ?? document.getElementById('site-search-input');
   if (!(input instanceof HTMLInputElement)) return;
   event.preventDefault();

@@ -5,6 +5,7 @@ import { createDataClient } from './data-client.ts';
 import { renderResults } from './results-view.ts';
 import { pageUrl, siteRootFrom } from './site-root.ts';
 import { enableResultKeys } from './result-keys.ts';
+import { isImeKey, onSettledInput } from './typing.ts';
 
 /**
  * The search page: state lives in the URL (?q=&section=&issue=), so results deep-link and
@@ -90,18 +91,19 @@ async function run(): Promise<void> {
   }
 }
 
-let typingTimer: ReturnType<typeof setTimeout> | undefined;
-input.addEventListener('input', () => {
-  clearTimeout(typingTimer);
-  typingTimer = setTimeout(() => {
-    writeUrl(!editingEntry);
-    editingEntry = true;
-    void run();
-  }, 120);
+const typing = onSettledInput(input, () => {
+  writeUrl(!editingEntry);
+  editingEntry = true;
+  void run();
+});
+// Enter that confirms an IME candidate is the input method's, not a submit.
+input.addEventListener('keydown', (event) => {
+  if (event.key === 'Enter' && isImeKey(event)) event.preventDefault();
 });
 form.addEventListener('submit', (event) => {
   event.preventDefault();
-  clearTimeout(typingTimer);
+  if (typing.composing()) return;
+  typing.cancel();
   writeUrl(!editingEntry);
   editingEntry = false;
   void run();
