@@ -1,19 +1,81 @@
 import MarkdownIt from 'markdown-it';
+import type Token from 'markdown-it/lib/token.mjs';
 
 const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
 
 const CJK = '\\u2e80-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef\\u3000-\\u303f';
 // Browsers render a line break between two Chinese characters as a visible space.
 const BREAK_BETWEEN_CJK = new RegExp(`([${CJK}])[ \\t]*\\n[ \\t]*([${CJK}])`, 'g');
+const HAS_HANZI = /[\u3400-\u9fff\uf900-\ufaff]/u;
+
+/**
+ * A figure as statistics tables print them: "45.5", "-22.1%", "1,234", "＋3.2个百分点" is not
+ * (it reads as text). Such cells are right-aligned in tabular figures and never wrap.
+ */
+const FIGURE = /^[-+−±]?\d[\d,]*(\.\d+)?\s*(%|‰|万|亿|倍)?$/u;
+/** What a table prints for "no figure": it does not make a column textual. */
+const PLACEHOLDER = /^[-—–－/…]*$/u;
+
+function cellText(tokens: Token[], open: number): string {
+  const inline = tokens[open + 1];
+  return inline?.type === 'inline' ? inline.content.trim() : '';
+}
+
+function addClass(token: Token, name: string): void {
+  const current = token.attrGet('class');
+  token.attrSet('class', current ? `${current} ${name}` : name);
+}
+
+/**
+ * Table cells get classes instead of markdown-it's style="text-align" (a strict CSP blocks
+ * style attributes): `num` for every cell of a column of figures, `nowrap` for a cell
+ * without Chinese (a URL, a code) that must not break where a phone squeezes it.
+ */
+function classifyTableCells(tokens: Token[]): void {
+  for (let start = 0; start < tokens.length; start++) {
+    if (tokens[start]!.type !== 'table_open') continue;
+    let end = start;
+    while (tokens[end]!.type !== 'table_close') end++;
+    const rows: { open: number; header: boolean }[][] = [];
+    let header = false;
+    for (let i = start; i < end; i++) {
+      const token = tokens[i]!;
+      if (token.type === 'thead_open') header = true;
+      if (token.type === 'thead_close') header = false;
+      if (token.type === 'tr_open') rows.push([]);
+      if (token.type === 'th_open' || token.type === 'td_open') rows[rows.length - 1]!.push({ open: i, header });
+    }
+    const columns = Math.max(0, ...rows.map((row) => row.length));
+    for (let column = 0; column < columns; column++) {
+      const cells = rows.map((row) => row[column]).filter((cell) => cell !== undefined);
+      const body = cells.filter((cell) => !cell.header).map((cell) => cellText(tokens, cell.open));
+      const numeric = body.some((text) => FIGURE.test(text)) && body.every((text) => FIGURE.test(text) || PLACEHOLDER.test(text));
+      for (const cell of cells) {
+        const token = tokens[cell.open]!;
+        const align = /text-align:(\w+)/.exec(token.attrGet('style') ?? '')?.[1];
+        if (align) {
+          token.attrs = (token.attrs ?? []).filter(([name]) => name !== 'style');
+          addClass(token, `align-${align}`);
+        }
+        const text = cellText(tokens, cell.open);
+        if (numeric) addClass(token, 'num');
+        else if (text && !cell.header && !HAS_HANZI.test(text)) addClass(token, 'nowrap');
+      }
+    }
+    start = end;
+  }
+}
 
 /** Article body Markdown to HTML, with tables wrapped so wide ones scroll on a phone. */
 export function renderMarkdown(source: string, tableLabel = '表格'): string {
   const joined = source.replace(BREAK_BETWEEN_CJK, '$1$2');
+  const tokens = markdown.parse(joined, {});
+  classifyTableCells(tokens);
   let tables = 0;
   // Each scrolling region is a landmark, and landmarks need names unique on the page, also on an
   // issue's print view where all its articles stand together: the caller names the article.
-  return markdown
-    .render(joined)
+  return markdown.renderer
+    .render(tokens, markdown.options, {})
     .replace(/<table>/g, () => `<section class="table-scroll" tabindex="0" aria-label="${tableLabel} ${++tables}"><table>`)
     .replace(/<\/table>/g, '</table></section>');
 }
