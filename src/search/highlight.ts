@@ -32,7 +32,12 @@ export function matchRanges(original: string, words: QueryWord[]): Range[] {
       folded.push(...(run.length > 0 ? run : part.terms.flatMap((t) => occurrences(text, t.term))));
     }
   }
-  const toOriginalEnd = (end: number) => (end < origin.length ? origin[end]! : original.length);
+  // The end is just past the original character of the match's last folded unit: folding
+  // drops spaces, so the next folded unit's origin may lie past a space the match excludes.
+  const toOriginalEnd = (end: number) => {
+    const last = origin[end - 1]!;
+    return last + ((original.codePointAt(last) ?? 0) > 0xffff ? 2 : 1);
+  };
   const ranges = folded
     .map(([s, e]): Range => [origin[s]!, toOriginalEnd(e)])
     .filter(([s, e]) => e > s)
