@@ -13,7 +13,8 @@ export function compareArticles(a: SiteArticle, b: SiteArticle): number {
 /** Enriches loaded articles for the pages and links each to its neighbours in the same issue. */
 export function buildArticles(loaded: LoadedArticle[]): SiteArticle[] {
   const articles = loaded.map(({ frontMatter, body }): SiteArticle => {
-    const characters = countCharacters(plainText(body));
+    const text = plainText(body);
+    const characters = countCharacters(text);
     return {
       ...frontMatter,
       url: articlePath(frontMatter),
@@ -27,6 +28,9 @@ export function buildArticles(loaded: LoadedArticle[]): SiteArticle[] {
       minutes: readingMinutes(characters),
       previous: null,
       next: null,
+      text,
+      topics: [],
+      related: [],
     };
   });
   articles.sort(compareArticles);

@@ -13,6 +13,45 @@ export interface SiteArticle extends FrontMatter {
   minutes: number;
   previous: ArticleLink | null;
   next: ArticleLink | null;
+  /** Plain text of the body: what topics and related articles are computed from. */
+  text: string;
+  /** The topics this article is about (see src/site/topics/). */
+  topics: TopicLink[];
+  /** Three to five articles from other issues with the most similar content, best first. */
+  related: RelatedArticle[];
+}
+
+export interface TopicLink {
+  name: string;
+  url: string;
+}
+
+export interface RelatedArticle extends ArticleLink {
+  date: string;
+  publication: string;
+  section: Section;
+  /** Cosine similarity of their TF-IDF vectors, 0–1. */
+  score: number;
+}
+
+export interface MonthCount {
+  /** "2020-11" */
+  month: string;
+  count: number;
+}
+
+export interface SiteTopic {
+  name: string;
+  slug: string;
+  url: string;
+  kind: string;
+  kindLabel: string;
+  /** Newest first. */
+  articles: SiteArticle[];
+  /** The topic's articles grouped by issue, newest issue first. */
+  issues: { issue: string; date: string; publication: string; url: string; articles: SiteArticle[] }[];
+  /** Articles per month over the whole archive's span, oldest first (months without any included). */
+  months: MonthCount[];
 }
 
 export interface ArticleLink {
@@ -67,4 +106,12 @@ export interface SiteModel {
   /** The five sections, each with its total article count and first page URL. */
   sections: { section: Section; slug: string; url: string; total: number }[];
   archive: ArchiveYear[];
+  /** Every topic at least two articles are about, most articles first. */
+  topics: SiteTopic[];
+  /** Topic kinds in display order, each with its topics. */
+  topicGroups: { kind: string; label: string; topics: SiteTopic[] }[];
+  /** Known terms for search suggestions and splitting a run-together query: topics and aliases. */
+  vocabulary: string[];
+  /** What the browser search shows instead of ids, written to assets/search-labels.js. */
+  searchLabels: { issues: Record<string, string>; vocabulary: string[] };
 }
