@@ -1,5 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
+import { articleSlug } from '../../ingest/slug.ts';
 
 const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
 
@@ -66,16 +67,82 @@ function classifyTableCells(tokens: Token[]): void {
   }
 }
 
-/** Article body Markdown to HTML, with tables wrapped so wide ones scroll on a phone. */
-export function renderMarkdown(source: string, tableLabel = '表格'): string {
+/**
+ * The numbering styles of Chinese documents, outermost first: 一、 > （一） > 1. > （1）.
+ * The bulletin's Markdown writes every subheading as ##; its numbering says its level.
+ */
+const NUMBERING = [
+  /^[一二三四五六七八九十百]+[、.．]/u,
+  /^[（(][一二三四五六七八九十百]+[）)]/u,
+  /^\d{1,2}[.、．](?!\d)/u,
+  /^[（(]\d{1,2}[）)]/u,
+];
+
+export interface OutlineEntry {
+  /** 2, 3 or 4: the HTML heading level. */
+  level: number;
+  text: string;
+  /** The heading's id: pinyin, never empty (Eleventy's slugify gives "" for Chinese). */
+  id: string;
+}
+
+function numberingOf(text: string): number {
+  return NUMBERING.findIndex((pattern) => pattern.test(text));
+}
+
+/** An id for a heading: its pinyin; a prefix where it would start with a digit or be empty. */
+function headingId(text: string, taken: Set<string>): string {
+  const slug = articleSlug(text, 8);
+  const base = slug === 'article' ? 'section' : /^\d/.test(slug) ? `s-${slug}` : slug;
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  taken.add(id);
+  return id;
+}
+
+/**
+ * Gives subheadings levels by their numbering, relative to the styles the article uses (an
+ * article whose outermost numbering is （一） gets h2 for it), and ids for anchors.
+ * Unnumbered subheadings stay at h2.
+ */
+function outlineHeadings(tokens: Token[]): OutlineEntry[] {
+  const headings = tokens.flatMap((token, index) => (token.type === 'heading_open' ? [index] : []));
+  const styles = [...new Set(headings.map((i) => numberingOf(cellText(tokens, i))).filter((style) => style >= 0))].sort();
+  const taken = new Set<string>();
+  return headings.map((open) => {
+    const text = cellText(tokens, open);
+    const style = numberingOf(text);
+    const level = style < 0 ? 2 : Math.min(4, 2 + styles.indexOf(style));
+    const id = headingId(text, taken);
+    const close = tokens.findIndex((token, i) => i > open && token.type === 'heading_close');
+    tokens[open]!.tag = `h${level}`;
+    tokens[close]!.tag = `h${level}`;
+    tokens[open]!.attrSet('id', id);
+    return { level, text, id };
+  });
+}
+
+export interface RenderedArticle {
+  html: string;
+  outline: OutlineEntry[];
+}
+
+/** Article body Markdown to HTML and its outline; tables wrapped so wide ones scroll on a phone. */
+export function renderArticle(source: string, tableLabel = '表格'): RenderedArticle {
   const joined = source.replace(BREAK_BETWEEN_CJK, '$1$2');
   const tokens = markdown.parse(joined, {});
   classifyTableCells(tokens);
+  const outline = outlineHeadings(tokens);
   let tables = 0;
   // Each scrolling region is a landmark, and landmarks need names unique on the page, also on an
   // issue's print view where all its articles stand together: the caller names the article.
-  return markdown.renderer
+  const html = markdown.renderer
     .render(tokens, markdown.options, {})
     .replace(/<table>/g, () => `<section class="table-scroll" tabindex="0" aria-label="${tableLabel} ${++tables}"><table>`)
     .replace(/<\/table>/g, '</table></section>');
+  return { html, outline };
+}
+
+export function renderMarkdown(source: string, tableLabel = '表格'): string {
+  return renderArticle(source, tableLabel).html;
 }

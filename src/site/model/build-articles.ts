@@ -1,6 +1,6 @@
 import { articlePath, issuePath } from '../../urls.ts';
 import type { LoadedArticle } from '../content/load-articles.ts';
-import { renderMarkdown } from '../content/render-markdown.ts';
+import { renderArticle } from '../content/render-markdown.ts';
 import { countCharacters, excerpt, plainText, readingMinutes, subheadings } from '../content/text-stats.ts';
 import { sectionPath, sectionSlug } from '../sections.ts';
 import type { SiteArticle } from './types.ts';
@@ -14,6 +14,7 @@ export function compareArticles(a: SiteArticle, b: SiteArticle): number {
 export function buildArticles(loaded: LoadedArticle[]): SiteArticle[] {
   const articles = loaded.map(({ frontMatter, body }): SiteArticle => {
     const text = plainText(body);
+    const rendered = renderArticle(body, `第 ${frontMatter.order} 篇的表格`);
     const characters = countCharacters(text);
     return {
       ...frontMatter,
@@ -21,7 +22,8 @@ export function buildArticles(loaded: LoadedArticle[]): SiteArticle[] {
       issueUrl: issuePath(frontMatter.issue),
       sectionSlug: sectionSlug(frontMatter.section),
       sectionUrl: sectionPath(frontMatter.section),
-      html: renderMarkdown(body, `第 ${frontMatter.order} 篇的表格`),
+      html: rendered.html,
+      outline: rendered.outline,
       excerpt: excerpt(body),
       headings: subheadings(body),
       characters,

@@ -1,4 +1,5 @@
 import type { FrontMatter, Section } from '../../types.ts';
+import type { OutlineEntry } from '../content/render-markdown.ts';
 
 /** One article as the site templates see it: the front matter plus what the pages show. */
 export interface SiteArticle extends FrontMatter {
@@ -7,6 +8,8 @@ export interface SiteArticle extends FrontMatter {
   sectionSlug: string;
   sectionUrl: string;
   html: string;
+  /** Its subheadings with levels and ids, for the table of contents. */
+  outline: OutlineEntry[];
   excerpt: string;
   headings: string[];
   characters: number;
@@ -78,6 +81,15 @@ export interface SiteIssue {
   sections: SectionGroup[];
   /** True when any article's section was guessed: the bulletin printed none. */
   sectionsInferred: boolean;
+  /** The issue before this one in time, and the one after (null at the ends). */
+  older: IssueLink | null;
+  newer: IssueLink | null;
+}
+
+export interface IssueLink {
+  url: string;
+  date: string;
+  publication: string;
 }
 
 /** One page of a section's listing across all issues. */

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from '../../../src/site/content/render-markdown.ts';
+import { renderArticle, renderMarkdown } from '../../../src/site/content/render-markdown.ts';
 
 describe('renderMarkdown', () => {
   it('renders ## subheadings as h2 and paragraphs as p', () => {
-    expect(renderMarkdown('## 总体要求\n\n正文。')).toBe('<h2>总体要求</h2>\n<p>正文。</p>\n');
+    expect(renderMarkdown('## 总体要求\n\n正文。')).toBe('<h2 id="zong-ti-yao-qiu">总体要求</h2>\n<p>正文。</p>\n');
   });
 
   it('joins a line break between Chinese characters without leaving a space', () => {
@@ -62,5 +62,25 @@ describe('table cells', () => {
 
   it('writes no style attribute, which a strict CSP would block', () => {
     expect(html).not.toContain('style=');
+  });
+});
+
+describe('subheadings of a long article', () => {
+  const body = ['## 一、总体情况', '## （一）用户规模', '## 1.固定宽带', '## 2.移动电话', '## （二）业务收入', '## 二、下一步工作', '## 结语'].join('\n\n');
+  const { html, outline } = renderArticle(body);
+
+  it('gets its level from its numbering: 一、 h2, （一） h3, 1. h4, unnumbered h2', () => {
+    expect(outline.map((entry) => entry.level)).toEqual([2, 3, 4, 4, 3, 2, 2]);
+    expect(html).toContain('<h4 id="s-1-gu-ding-kuan-dai">1.固定宽带</h4>');
+  });
+
+  it('gets levels relative to the outermost numbering the article uses', () => {
+    const levels = renderArticle('## （一）甲\n\n## 1.乙\n\n## （二）丙').outline.map((entry) => entry.level);
+    expect(levels).toEqual([2, 3, 2]);
+  });
+
+  it('gets an id that is never empty and never repeated, for Chinese headings too', () => {
+    const ids = renderArticle('## 概况\n\n## 概况\n\n## ——').outline.map((entry) => entry.id);
+    expect(ids).toEqual(['gai-kuang', 'gai-kuang-2', 'section']);
   });
 });
