@@ -122,6 +122,21 @@ function outlineHeadings(tokens: Token[]): OutlineEntry[] {
   });
 }
 
+/** "表3.1 …", "表 2 …", "表一 …": a table's caption, printed just before it. */
+const CAPTION = /^(表|图表)\s*[\d一二三四五六七八九十]+([.．-]\d+)*/u;
+/** "数据来源：…", "资料来源：…", "注：…": a note printed just after a table. */
+const TABLE_NOTE = /^(数据来源|资料来源|来源|注)[：:]/u;
+
+/** Classes a paragraph as a table's caption or note, so print keeps them with their table. */
+function markCaptions(tokens: Token[]): void {
+  tokens.forEach((token, i) => {
+    if (token.type !== 'paragraph_open') return;
+    const text = cellText(tokens, i);
+    if (CAPTION.test(text) && tokens[i + 3]?.type === 'table_open') addClass(token, 'table-caption');
+    if (TABLE_NOTE.test(text) && tokens[i - 1]?.type === 'table_close') addClass(token, 'table-note');
+  });
+}
+
 export interface RenderedArticle {
   html: string;
   outline: OutlineEntry[];
@@ -132,6 +147,7 @@ export function renderArticle(source: string, tableLabel = '表格'): RenderedAr
   const joined = source.replace(BREAK_BETWEEN_CJK, '$1$2');
   const tokens = markdown.parse(joined, {});
   classifyTableCells(tokens);
+  markCaptions(tokens);
   const outline = outlineHeadings(tokens);
   let tables = 0;
   // Each scrolling region is a landmark, and landmarks need names unique on the page, also on an

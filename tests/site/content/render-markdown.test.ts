@@ -84,3 +84,12 @@ describe('subheadings of a long article', () => {
     expect(ids).toEqual(['gai-kuang', 'gai-kuang-2', 'section']);
   });
 });
+
+describe('table captions and notes', () => {
+  it('marks the caption just before a table and the source note just after it', () => {
+    const html = renderMarkdown('表2.1 各地收入\n\n| 地区 | 收入 |\n| --- | --- |\n| 甲 | 1 |\n\n数据来源：本刊整理。\n\n表3 不在表格前');
+    expect(html).toContain('<p class="table-caption">表2.1 各地收入</p>');
+    expect(html).toContain('<p class="table-note">数据来源：本刊整理。</p>');
+    expect(html).toContain('<p>表3 不在表格前</p>');
+  });
+});
