@@ -60,12 +60,17 @@ export function foldWithOrigin(original: string): FoldedText {
   return { text, origin };
 }
 
+const SPACE_RUN = /[\p{Zs}\t]+/gu;
+
+/** The text of foldWithOrigin without the offsets: the same rule, on the folded string. */
 export function fold(original: string): string {
-  // Most text has no space beside CJK worth checking: take the fast path when none can go.
-  if (!/[\p{Zs}\t]/u.test(original)) {
-    let text = '';
-    for (const char of original) text += foldChar(char);
-    return text;
-  }
-  return foldWithOrigin(original).text;
+  let text = '';
+  for (const char of original) text += foldChar(char);
+  if (!/[\p{Zs}\t]/u.test(text)) return text;
+  // The one code point on each side of the run (two code units cover an astral one).
+  const lastOf = (s: string) => Array.from(s).pop() ?? '';
+  const firstOf = (s: string) => Array.from(s)[0] ?? '';
+  return text.replace(SPACE_RUN, (run: string, at: number, whole: string) =>
+    CJK.test(lastOf(whole.slice(Math.max(0, at - 2), at))) || CJK.test(firstOf(whole.slice(at + run.length, at + run.length + 2))) ? '' : run,
+  );
 }

@@ -41,3 +41,12 @@ describe('whole matches, for the article page', () => {
     expect(wholeMatchRanges(text, parseQuery('中芯国际'))).toEqual([]);
   });
 });
+
+describe('folding with and without offsets', () => {
+  it('gives the same text both ways, spaces beside Chinese dropped alike', async () => {
+    const { fold, foldWithOrigin } = await import('../../src/search/fold.ts');
+    for (const text of ['中a b', '5G 基站', 'a　b', '基站 5G 与 open ran', '𠀀 x', 'x 𠀀', ' 甲 ', 'ＩＰｖ６ 部署']) {
+      expect(fold(text), text).toBe(foldWithOrigin(text).text);
+    }
+  });
+});

@@ -24,6 +24,8 @@ describe('the shared tokenizer', () => {
     expect(terms('5G 基站')).toEqual(terms('5G基站'));
     expect(terms('基站 5G')).toEqual(terms('基站5G'));
     expect(terms('移动　通信')).toEqual(terms('移动通信')); // an ideographic space too
+    expect(terms('中a b')).toContain('a'); // only the characters touching the space count
+    expect(terms('中a b')).not.toContain('ab');
   });
 
   it('keeps a space the reader types as a word break, even beside Chinese', () => {

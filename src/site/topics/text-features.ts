@@ -7,8 +7,12 @@ const LATIN_WORD = /[a-z0-9][a-z0-9.+-]*[a-z0-9]|[a-z0-9]/g;
 export const foldText = fold;
 
 /** How often `term` occurs in folded text; a Latin term must not sit inside a longer Latin word. */
+const foldedTerms = new Map<string, string>();
+
 export function countTerm(folded: string, term: string): number {
-  const needle = fold(term);
+  // Every term is counted in every article: fold it once.
+  let needle = foldedTerms.get(term);
+  if (needle === undefined) foldedTerms.set(term, (needle = fold(term)));
   if (!needle) return 0;
   const latinEdges = /^[a-z0-9]/.test(needle) || /[a-z0-9]$/.test(needle);
   let count = 0;
