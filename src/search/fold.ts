@@ -2,10 +2,14 @@
  * Case- and width-folding shared by the index, the query, the substring check and the
  * highlighter. Folding is done one code point at a time and remembers where every folded
  * code unit came from, so a match found in folded text maps back onto the original text.
+ *
+ * Chinese text puts a space between Latin and hanzi at will ("5G 基站", "5G基站"), and PDF
+ * extraction leaves spaces between hanzi: a space next to a CJK character carries no meaning,
+ * so folding drops it. A space between two Latin words ("open ran") still separates them.
  */
 
 export interface FoldedText {
-  /** The folded text: NFKC (full-width ＩＰｖ６ → ipv6) and lower case. */
+  /** The folded text: NFKC (full-width ＩＰｖ６ → ipv6), lower case, no space beside CJK. */
   text: string;
   /** For every code unit of `text`, the offset of the code unit it came from in the original. */
   origin: number[];
@@ -23,21 +27,50 @@ export function foldChar(char: string): string {
   return folded;
 }
 
+/** Horizontal white space only: a line break still ends a block of text. */
+const SPACE = /^[\p{Zs}\t]$/u;
+/** Han, CJK punctuation and full-width forms (after NFKC, ，。“” stay CJK-wide). */
+const CJK = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef\u2018-\u201d\u2026\u2014]/u;
+
 export function foldWithOrigin(original: string): FoldedText {
-  let text = '';
-  const origin: number[] = [];
+  const pieces: { text: string; offset: number; space: boolean }[] = [];
   let offset = 0;
   for (const char of original) {
-    const folded = foldChar(char);
-    text += folded;
-    for (let i = 0; i < folded.length; i++) origin.push(offset);
+    pieces.push({ text: foldChar(char), offset, space: SPACE.test(char) });
     offset += char.length;
+  }
+  let text = '';
+  const origin: number[] = [];
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i]!;
+    if (piece.space) {
+      // A run of spaces goes when the characters on either side of the run touch CJK.
+      let end = i;
+      while (end < pieces.length && pieces[end]!.space) end++;
+      const before = pieces[i - 1]?.text ?? '';
+      const after = pieces[end]?.text ?? '';
+      if (CJK.test(before.slice(-2)) || CJK.test(after.slice(0, 2))) {
+        i = end - 1;
+        continue;
+      }
+    }
+    text += piece.text;
+    for (let k = 0; k < piece.text.length; k++) origin.push(piece.offset);
   }
   return { text, origin };
 }
 
+const SPACE_RUN = /[\p{Zs}\t]+/gu;
+
+/** The text of foldWithOrigin without the offsets: the same rule, on the folded string. */
 export function fold(original: string): string {
   let text = '';
   for (const char of original) text += foldChar(char);
-  return text;
+  if (!/[\p{Zs}\t]/u.test(text)) return text;
+  // The one code point on each side of the run (two code units cover an astral one).
+  const lastOf = (s: string) => Array.from(s).pop() ?? '';
+  const firstOf = (s: string) => Array.from(s)[0] ?? '';
+  return text.replace(SPACE_RUN, (run: string, at: number, whole: string) =>
+    CJK.test(lastOf(whole.slice(Math.max(0, at - 2), at))) || CJK.test(firstOf(whole.slice(at + run.length, at + run.length + 2))) ? '' : run,
+  );
 }

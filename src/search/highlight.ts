@@ -19,20 +19,40 @@ function occurrences(haystack: string, needle: string): [number, number][] {
  * Matching is done on folded text, so "ipv6" marks "IPv6" and "ＩＰｖ６".
  */
 export function matchRanges(original: string, words: QueryWord[]): Range[] {
+  return toOriginalRanges(original, (text) => {
+    const folded: [number, number][] = [];
+    for (const word of words) {
+      const whole = occurrences(text, word.text);
+      if (whole.length > 0) {
+        folded.push(...whole);
+        continue;
+      }
+      for (const part of word.parts) {
+        const run = occurrences(text, part.text);
+        folded.push(...(run.length > 0 ? run : part.terms.flatMap((t) => occurrences(text, t.term))));
+      }
+    }
+    return folded;
+  });
+}
+
+/**
+ * Only where a query word occurs whole: what an article marks, so that 5G基站 never marks a
+ * lone "5G" and 中芯国际 never a lone "国际". (Spaces beside Chinese still do not matter.)
+ */
+export function wholeMatchRanges(original: string, words: QueryWord[]): Range[] {
+  return toOriginalRanges(original, (text) => words.flatMap((word) => occurrences(text, word.text)));
+}
+
+function toOriginalRanges(original: string, find: (folded: string) => [number, number][]): Range[] {
   const { text, origin } = foldWithOrigin(original);
-  const folded: [number, number][] = [];
-  for (const word of words) {
-    const whole = occurrences(text, word.text);
-    if (whole.length > 0) {
-      folded.push(...whole);
-      continue;
-    }
-    for (const part of word.parts) {
-      const run = occurrences(text, part.text);
-      folded.push(...(run.length > 0 ? run : part.terms.flatMap((t) => occurrences(text, t.term))));
-    }
-  }
-  const toOriginalEnd = (end: number) => (end < origin.length ? origin[end]! : original.length);
+  const folded = find(text);
+  // The end is just past the original character of the match's last folded unit: folding
+  // drops spaces, so the next folded unit's origin may lie past a space the match excludes.
+  const toOriginalEnd = (end: number) => {
+    const last = origin[end - 1]!;
+    return last + ((original.codePointAt(last) ?? 0) > 0xffff ? 2 : 1);
+  };
   const ranges = folded
     .map(([s, e]): Range => [origin[s]!, toOriginalEnd(e)])
     .filter(([s, e]) => e > s)

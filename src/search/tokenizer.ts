@@ -99,7 +99,9 @@ export interface QueryWord {
 /** Parses a query: whitespace separates words (all required); each word is split like the index. */
 export function parseQuery(query: string): QueryWord[] {
   const words: QueryWord[] = [];
-  for (const word of fold(query).split(/\s+/u)) {
+  // Split before folding: a space the reader types separates words even beside hanzi
+  // ("华为 芯片" is two words), although folding ignores such spaces in the text.
+  for (const word of query.split(/\s+/u).map(fold)) {
     const parts: QueryPart[] = runs(word).map((run) => {
       const cs = chars(run.term);
       if (cs.length === 1) return { text: run.term, terms: [{ term: run.term, offset: run.offset }] };

@@ -11,6 +11,8 @@ export const DESKTOP = { width: 1280, height: 900 };
 const MISSING_PAGE = '/no-such-page/';
 /** A fixture article with a GFM table, so its scrolling region is audited too. */
 const ARTICLE_WITH_TABLE = '/2020-11-xxcyjc/02-5g-ji-zhan-jian-she-jin-zhan/';
+/** A fixture article with numbered subheadings (一、 （一） 1.), so it has a table of contents. */
+const LONG_ARTICLE = '/2021-01-xxcyjc/01-dian-zi-xin-xi-gong-cheng-shi-si-da-qu-shi/';
 
 export interface SiteBrowser {
   browser: Browser;
@@ -48,12 +50,15 @@ export async function openSiteBrowser(siteDir: string): Promise<SiteBrowser> {
     const print = await firstHref(page, '.page-header a[href*="print"]');
     await page.goto(article);
     const section = await firstHref(page, '.article-header .kicker a');
+    await page.goto(`${server.url}/topics/`);
+    const topic = await firstHref(page, '.topic-index a');
     await close();
     const at = (path: string): string => `${server.url}${path}`;
     return {
       home: at('/'), issue, article, articleWithTable: at(ARTICLE_WITH_TABLE), section, print,
       sections: at('/sections/'), archive: at('/archive/'), about: at('/about/'), notFound: at(MISSING_PAGE),
       search: at('/search/?q=%E5%B7%A5%E4%BF%A1%E9%83%A8'),
+      longArticle: at(LONG_ARTICLE), topics: at('/topics/'), topic,
     };
   };
 

@@ -54,6 +54,23 @@ describe('scores', () => {
   });
 });
 
+describe('spacing between Latin and Chinese', () => {
+  const spaced = doc({ body: '今年新建 5G 基站超过十万个。' });
+  const joined = doc({ body: '今年新建5G基站超过十万个。' });
+  const apart = doc({ body: '5G 手机销量增长，基站建设放缓。' });
+  const engine = memoryEngine([spaced, joined, apart]);
+
+  it.each(['5G基站', '5G 基站', '5g 基站'])('%s finds the article that prints "5G 基站" and the one that prints "5G基站"', async (query) => {
+    const found = (await engine.search(query)).map((h) => h.doc);
+    expect(found).toEqual(expect.arrayContaining([0, 1]));
+  });
+
+  it('keeps the words of a spaced query apart: "5G 基站" also finds them apart, "5G基站" does not', async () => {
+    expect((await engine.search('5G 基站')).map((h) => h.doc)).toContain(2);
+    expect((await engine.search('5G基站')).map((h) => h.doc)).not.toContain(2);
+  });
+});
+
 describe('ranking', () => {
   const inTitle = doc({ title: '华为芯片新品发布', body: '正文。' });
   const phrase = doc({ body: '报道称华为芯片出货量增长。' });

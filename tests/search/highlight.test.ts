@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchRanges, snippet } from '../../src/search/highlight.ts';
+import { matchRanges, snippet, wholeMatchRanges } from '../../src/search/highlight.ts';
 import { parseQuery } from '../../src/search/tokenizer.ts';
 
 const marked = (text: string, query: string) =>
@@ -30,5 +30,23 @@ describe('highlighting matches', () => {
     expect(parts[0]!.text).toBe('…');
     expect(parts.find((p) => p.marked)!.text).toBe('华为');
     expect(parts.map((p) => p.text).join('').length).toBeLessThan(120);
+  });
+});
+
+describe('whole matches, for the article page', () => {
+  it('marks the whole query word, spaced or not, and never a lone part of it', () => {
+    const text = '新建 5G 基站，5G 手机，5G基站，国际市场';
+    const marked = wholeMatchRanges(text, parseQuery('5G基站')).map(([s, e]) => text.slice(s, e));
+    expect(marked).toEqual(['5G 基站', '5G基站']);
+    expect(wholeMatchRanges(text, parseQuery('中芯国际'))).toEqual([]);
+  });
+});
+
+describe('folding with and without offsets', () => {
+  it('gives the same text both ways, spaces beside Chinese dropped alike', async () => {
+    const { fold, foldWithOrigin } = await import('../../src/search/fold.ts');
+    for (const text of ['中a b', '5G 基站', 'a　b', '基站 5G 与 open ran', '𠀀 x', 'x 𠀀', ' 甲 ', 'ＩＰｖ６ 部署']) {
+      expect(fold(text), text).toBe(foldWithOrigin(text).text);
+    }
   });
 });

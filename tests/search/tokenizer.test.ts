@@ -14,9 +14,23 @@ describe('the shared tokenizer', () => {
     expect(terms('ＩＰｖ６')).toEqual(terms('ipv6'));
   });
 
-  it('never makes a term across punctuation or spaces', () => {
-    expect(terms('中国，移动 通信')).not.toContain('国移');
-    expect(terms('中国，移动 通信')).not.toContain('动通');
+  it('never makes a term across punctuation, or across a space between Latin words', () => {
+    expect(terms('中国，移动通信')).not.toContain('国移');
+    expect(terms('open ran')).not.toContain('nr');
+    expect(terms('open ran')).not.toContain('n r');
+  });
+
+  it('ignores a space beside Chinese, so "5G 基站" and "5G基站" index alike', () => {
+    expect(terms('5G 基站')).toEqual(terms('5G基站'));
+    expect(terms('基站 5G')).toEqual(terms('基站5G'));
+    expect(terms('移动　通信')).toEqual(terms('移动通信')); // an ideographic space too
+    expect(terms('中a b')).toContain('a'); // only the characters touching the space count
+    expect(terms('中a b')).not.toContain('ab');
+  });
+
+  it('keeps a space the reader types as a word break, even beside Chinese', () => {
+    expect(parseQuery('5G 基站').map((w) => w.text)).toEqual(['5g', '基站']);
+    expect(parseQuery('5G基站').map((w) => w.text)).toEqual(['5g基站']);
   });
 
   it('turns a multi-character query into bigrams and a one-character query into its unigram', () => {

@@ -2,10 +2,12 @@
  * Keyboard navigation: ArrowDown from the box enters the results, ArrowUp/ArrowDown move
  * between result links, Escape returns to the box. Enter follows the link natively.
  */
+import { isImeKey } from './typing.ts';
+
 export function enableResultKeys(input: HTMLInputElement, list: HTMLElement): void {
   const links = () => [...list.querySelectorAll<HTMLAnchorElement>('li a')];
   input.addEventListener('keydown', (event) => {
-    if (event.key !== 'ArrowDown') return;
+    if (event.key !== 'ArrowDown' || isImeKey(event)) return; // the IME's candidate list owns the arrows
     const first = links()[0];
     if (!first) return;
     event.preventDefault();

@@ -12,6 +12,19 @@ export interface ResultsContext {
   meta: SearchMeta;
   text(doc: number): Promise<DocText>;
   href(doc: number): string;
+  /** The issue's name and month, never its id. */
+  issueLabel(doc: number): string;
+  /** Whether the doc matched the query as typed (not only its split words). */
+  isExact(doc: number): boolean;
+}
+
+export type SortOrder = 'relevance' | 'date';
+
+/** Relevance is the engine's order; by date, the newest issue first and relevance within it. */
+export function sortHits(hits: Hit[], meta: SearchMeta, order: SortOrder): Hit[] {
+  if (order === 'relevance') return hits;
+  const date = (hit: Hit) => meta.issues[meta.docs[hit.doc]![2]]!.date;
+  return hits.map((hit, rank) => ({ hit, rank })).sort((a, b) => date(b.hit).localeCompare(date(a.hit)) || a.rank - b.rank).map(({ hit }) => hit);
 }
 
 function appendSegments(parent: HTMLElement, parts: Segment[]): void {
@@ -29,17 +42,18 @@ function bestSnippet(text: DocText, words: QueryWord[]): Segment[] {
 }
 
 function resultItem(ctx: ResultsContext, hit: Hit, words: QueryWord[]): HTMLLIElement {
-  const [, section, issue] = ctx.meta.docs[hit.doc]!;
+  const [, section] = ctx.meta.docs[hit.doc]!;
   const item = document.createElement('li');
   item.className = 'search-result';
   item.dataset.doc = String(hit.doc);
+  item.dataset.match = ctx.isExact(hit.doc) ? 'exact' : 'words';
   const link = Object.assign(document.createElement('a'), { href: ctx.href(hit.doc), className: 'search-result-title' });
   link.textContent = '…';
   const info = Object.assign(document.createElement('p'), { className: 'search-result-meta' });
   info.append(
     Object.assign(document.createElement('span'), { className: 'search-result-section', textContent: ctx.meta.sections[section] }),
     ' · ',
-    Object.assign(document.createElement('span'), { className: 'search-result-issue', textContent: ctx.meta.issues[issue]!.id }),
+    Object.assign(document.createElement('span'), { className: 'search-result-issue', textContent: ctx.issueLabel(hit.doc) }),
   );
   const excerpt = Object.assign(document.createElement('p'), { className: 'search-result-snippet' });
   item.append(link, info, excerpt);

@@ -1,4 +1,5 @@
 import { chineseDate, chineseMonth, groupedNumber, rfc3339 } from '../format.ts';
+import { monthChart, monthSummary } from '../topics/month-chart.ts';
 
 interface FilterHost {
   addFilter(name: string, filter: (...args: never[]) => unknown): void;
@@ -9,8 +10,26 @@ export function demoteHeadings(html: string): string {
   return html.replace(/<(\/?)h([1-5])(?=[\s>])/g, (_, slash: string, level: string) => `<${slash}h${Number(level) + 1}`);
 }
 
+/**
+ * Heading ids made unique on a page holding many articles (the print view): each id, and
+ * every link to it, gets the article's prefix.
+ */
+export function prefixIds(html: string, prefix: string): string {
+  return html.replace(/(<h[2-6][^>]*\sid=")([^"]+)"/g, (_, start: string, id: string) => `${start}${prefix}-${id}"`);
+}
+
 export function absoluteUrl(path: string, base: string): string {
   return new URL(path, base + '/').href;
+}
+
+/**
+ * A reference to an article in the GB/T 7714-2015 form for an online periodical article:
+ * 题名[J/OL]. 刊名, 年(期). 访问路径. The bulletin prints no authors, so none is given; the
+ * issue number is the month, the bulletin being monthly.
+ */
+export function citation(article: { title: string; publication: string; date: string; url: string }, base: string): string {
+  const [year = '', month = '1'] = article.date.split('-');
+  return `${article.title}[J/OL]. ${article.publication}, ${year}(${Number(month)}). ${absoluteUrl(article.url, base)}.`;
 }
 
 export default function filtersPlugin(eleventyConfig: FilterHost): void {
@@ -20,4 +39,8 @@ export default function filtersPlugin(eleventyConfig: FilterHost): void {
   eleventyConfig.addFilter('groupedNumber', groupedNumber);
   eleventyConfig.addFilter('demoteHeadings', demoteHeadings);
   eleventyConfig.addFilter('absoluteUrl', absoluteUrl);
+  eleventyConfig.addFilter('prefixIds', prefixIds);
+  eleventyConfig.addFilter('citation', citation);
+  eleventyConfig.addFilter('monthChart', monthChart);
+  eleventyConfig.addFilter('monthSummary', monthSummary);
 }

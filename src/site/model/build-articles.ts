@@ -1,6 +1,6 @@
 import { articlePath, issuePath } from '../../urls.ts';
 import type { LoadedArticle } from '../content/load-articles.ts';
-import { renderMarkdown } from '../content/render-markdown.ts';
+import { renderArticle } from '../content/render-markdown.ts';
 import { countCharacters, excerpt, plainText, readingMinutes, subheadings } from '../content/text-stats.ts';
 import { sectionPath, sectionSlug } from '../sections.ts';
 import type { SiteArticle } from './types.ts';
@@ -13,20 +13,26 @@ export function compareArticles(a: SiteArticle, b: SiteArticle): number {
 /** Enriches loaded articles for the pages and links each to its neighbours in the same issue. */
 export function buildArticles(loaded: LoadedArticle[]): SiteArticle[] {
   const articles = loaded.map(({ frontMatter, body }): SiteArticle => {
-    const characters = countCharacters(plainText(body));
+    const text = plainText(body);
+    const rendered = renderArticle(body, `第 ${frontMatter.order} 篇的表格`);
+    const characters = countCharacters(text);
     return {
       ...frontMatter,
       url: articlePath(frontMatter),
       issueUrl: issuePath(frontMatter.issue),
       sectionSlug: sectionSlug(frontMatter.section),
       sectionUrl: sectionPath(frontMatter.section),
-      html: renderMarkdown(body, `第 ${frontMatter.order} 篇的表格`),
+      html: rendered.html,
+      outline: rendered.outline,
       excerpt: excerpt(body),
       headings: subheadings(body),
       characters,
       minutes: readingMinutes(characters),
       previous: null,
       next: null,
+      text,
+      topics: [],
+      related: [],
     };
   });
   articles.sort(compareArticles);

@@ -1,8 +1,10 @@
 import { SECTIONS } from '../../types.ts';
+import { chineseMonth } from '../format.ts';
 import type { LoadedArticle } from '../content/load-articles.ts';
 import { sectionPath, sectionSlug } from '../sections.ts';
 import { buildArchive } from './build-archive.ts';
 import { buildArticles } from './build-articles.ts';
+import { buildTopics } from './build-topics.ts';
 import { groupIssues } from './group-issues.ts';
 import { paginateSections } from './paginate-sections.ts';
 import type { SiteModel } from './types.ts';
@@ -13,6 +15,7 @@ export const SECTION_PAGE_SIZE = 20;
 export function buildSiteModel(loaded: LoadedArticle[], sectionPageSize = SECTION_PAGE_SIZE): SiteModel {
   const articles = buildArticles(loaded);
   const issues = groupIssues(articles);
+  const topics = buildTopics(articles);
   return {
     articles,
     issues,
@@ -24,5 +27,10 @@ export function buildSiteModel(loaded: LoadedArticle[], sectionPageSize = SECTIO
       total: articles.filter((article) => article.section === section).length,
     })),
     archive: buildArchive(issues),
+    ...topics,
+    searchLabels: {
+      issues: Object.fromEntries(issues.map((issue) => [issue.issue, `${chineseMonth(issue.date)} · ${issue.publication}`])),
+      vocabulary: topics.vocabulary,
+    },
   };
 }

@@ -11,7 +11,7 @@ export function groupIssues(articles: SiteArticle[]): SiteIssue[] {
     list.push(article);
     byIssue.set(article.issue, list);
   }
-  return [...byIssue.entries()].map(([issue, issueArticles]) => {
+  const issues: SiteIssue[] = [...byIssue.entries()].map(([issue, issueArticles]) => {
     const first = issueArticles[0]!;
     return {
       issue,
@@ -22,8 +22,17 @@ export function groupIssues(articles: SiteArticle[]): SiteIssue[] {
       articles: issueArticles,
       sections: groupSections(issueArticles),
       sectionsInferred: issueArticles.some((article) => article.sectionInferred === true),
+      older: null,
+      newer: null,
     };
   });
+  // Newest first: the next in the list is the older issue.
+  const link = (issue: SiteIssue | undefined) => (issue ? { url: issue.url, date: issue.date, publication: issue.publication } : null);
+  issues.forEach((issue, i) => {
+    issue.older = link(issues[i + 1]);
+    issue.newer = link(issues[i - 1]);
+  });
+  return issues;
 }
 
 function groupSections(articles: SiteArticle[]): SectionGroup[] {

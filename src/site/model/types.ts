@@ -1,4 +1,5 @@
 import type { FrontMatter, Section } from '../../types.ts';
+import type { OutlineEntry } from '../content/render-markdown.ts';
 
 /** One article as the site templates see it: the front matter plus what the pages show. */
 export interface SiteArticle extends FrontMatter {
@@ -7,12 +8,53 @@ export interface SiteArticle extends FrontMatter {
   sectionSlug: string;
   sectionUrl: string;
   html: string;
+  /** Its subheadings with levels and ids, for the table of contents. */
+  outline: OutlineEntry[];
   excerpt: string;
   headings: string[];
   characters: number;
   minutes: number;
   previous: ArticleLink | null;
   next: ArticleLink | null;
+  /** Plain text of the body: what topics and related articles are computed from. */
+  text: string;
+  /** The topics this article is about (see src/site/topics/). */
+  topics: TopicLink[];
+  /** Three to five articles from other issues with the most similar content, best first. */
+  related: RelatedArticle[];
+}
+
+export interface TopicLink {
+  name: string;
+  url: string;
+}
+
+export interface RelatedArticle extends ArticleLink {
+  date: string;
+  publication: string;
+  section: Section;
+  /** Cosine similarity of their TF-IDF vectors, 0–1. */
+  score: number;
+}
+
+export interface MonthCount {
+  /** "2020-11" */
+  month: string;
+  count: number;
+}
+
+export interface SiteTopic {
+  name: string;
+  slug: string;
+  url: string;
+  kind: string;
+  kindLabel: string;
+  /** Newest first. */
+  articles: SiteArticle[];
+  /** The topic's articles grouped by issue, newest issue first. */
+  issues: { issue: string; date: string; publication: string; url: string; articles: SiteArticle[] }[];
+  /** Articles per month over the whole archive's span, oldest first (months without any included). */
+  months: MonthCount[];
 }
 
 export interface ArticleLink {
@@ -39,6 +81,15 @@ export interface SiteIssue {
   sections: SectionGroup[];
   /** True when any article's section was guessed: the bulletin printed none. */
   sectionsInferred: boolean;
+  /** The issue before this one in time, and the one after (null at the ends). */
+  older: IssueLink | null;
+  newer: IssueLink | null;
+}
+
+export interface IssueLink {
+  url: string;
+  date: string;
+  publication: string;
 }
 
 /** One page of a section's listing across all issues. */
@@ -67,4 +118,12 @@ export interface SiteModel {
   /** The five sections, each with its total article count and first page URL. */
   sections: { section: Section; slug: string; url: string; total: number }[];
   archive: ArchiveYear[];
+  /** Every topic at least two articles are about, most articles first. */
+  topics: SiteTopic[];
+  /** Topic kinds in display order, each with its topics. */
+  topicGroups: { kind: string; label: string; topics: SiteTopic[] }[];
+  /** Known terms for search suggestions and splitting a run-together query: topics and aliases. */
+  vocabulary: string[];
+  /** What the browser search shows instead of ids, written to assets/search-labels.js. */
+  searchLabels: { issues: Record<string, string>; vocabulary: string[] };
 }

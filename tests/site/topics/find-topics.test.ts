@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { findTopics, recurringTerms, type TopicSource } from '../../../src/site/topics/find-topics.ts';
+import { readLexicon, type LexiconEntry } from '../../../src/site/topics/lexicon.ts';
+import { relatedArticles } from '../../../src/site/topics/related-articles.ts';
+
+let n = 0;
+const article = (issue: string, title: string, text: string): TopicSource => ({ url: `/${issue}/${n++}/`, issue, title, headings: [], text });
+
+const lexicon: LexiconEntry[] = [
+  { name: '星河科技', aliases: ['星河公司'], kind: 'organisations' },
+  { name: '云梦省', aliases: [], kind: 'places' },
+  { name: 'AI', aliases: ['人工智能'], kind: 'technologies' },
+];
+
+describe('finding topics', () => {
+  const articles = [
+    article('2020-01-a', '星河科技发布新品', '正文。'),
+    article('2020-02-a', '新品上市', '星河公司表示，星河公司将扩产。'),
+    article('2020-02-a', '市场综述', '本月星河科技有一次出现。'),
+    article('2020-01-a', '云梦省推进建设', '云梦省。'),
+    article('2020-02-a', '人工智能在云梦', '多家企业采用 AI 技术，MAIL 系统不算。'),
+    article('2020-03-a', 'AI 芯片出货', '正文。'),
+  ];
+  const topics = findTopics(articles, lexicon, []);
+  const byName = Object.fromEntries(topics.map((t) => [t.name, t]));
+
+  it('counts an article named in its headline, or repeatedly in its text, under any alias', () => {
+    expect(byName['星河科技']!.articles).toEqual([0, 1]); // one passing mention (article 2) is not enough
+  });
+
+  it('needs at least two articles for a topic', () => {
+    expect(byName['云梦省']).toBeUndefined();
+  });
+
+  it('finds a Latin term as a word, not inside a longer word', () => {
+    expect(byName['AI']!.articles).toEqual([4, 5]);
+  });
+
+  it('gives every topic a non-empty ASCII slug from its pinyin', () => {
+    expect(byName['星河科技']!.slug).toBe('xing-he-ke-ji');
+    expect(byName['AI']!.slug).toBe('ai');
+    for (const topic of topics) expect(topic.slug).toMatch(/^[a-z0-9][a-z0-9-]*$/);
+  });
+});
+
+describe('terms that recur across issues', () => {
+  it('takes a headline term met in several articles of several issues, in varied company', () => {
+    const articles = [
+      article('2020-01-a', '光子计算取得进展', ''),
+      article('2020-02-a', '多地布局光子计算', ''),
+      article('2020-03-a', '光子计算产业联盟成立', ''),
+      article('2020-03-a', '本月要闻', ''),
+    ];
+    expect(recurringTerms(articles, lexicon)).toEqual(['光子计算']);
+  });
+
+  it('ignores a term met in one issue only, and phrases the lexicon lists as ignored', () => {
+    const oneIssue = [article('2020-01-a', '光子计算甲', ''), article('2020-01-a', '乙光子计算', ''), article('2020-01-a', '光子计算丙', '')];
+    expect(recurringTerms(oneIssue, lexicon)).toEqual([]);
+    const articles = [article('2020-01-a', '收入同比增长', ''), article('2020-02-a', '利润同比增长较快', ''), article('2020-03-a', '同比增长放缓', '')];
+    expect(recurringTerms(articles, lexicon, ['同比增长'])).toEqual([]);
+  });
+});
+
+describe('the lexicon in the repository', () => {
+  it('reads with names in every kind and no name twice', () => {
+    const entries = readLexicon();
+    const names = entries.map((e) => e.name);
+    expect(new Set(entries.map((e) => e.kind))).toEqual(new Set(['organisations', 'places', 'technologies']));
+    expect(names.length).toBe(new Set(names).size);
+  });
+});
+
+describe('related articles', () => {
+  const articles = [
+    { issue: '2020-01-a', title: '光子计算芯片流片成功', text: '光子计算芯片首次流片成功，光子计算进入工程化阶段。' },
+    { issue: '2020-02-a', title: '光子计算芯片量产在即', text: '多家企业的光子计算芯片进入量产准备，光子计算生态初步形成。' },
+    { issue: '2020-02-a', title: '港口物流数字化', text: '港口物流企业推进集装箱调度数字化。' },
+    { issue: '2020-03-a', title: '港口物流调度升级', text: '集装箱调度系统升级，港口物流效率提高。' },
+    { issue: '2020-01-a', title: '光子计算同期另一篇', text: '光子计算芯片同一期的报道。' },
+  ];
+  const related = relatedArticles(articles);
+
+  it('ranks the article on the same subject from another issue first', () => {
+    expect(related[0]![0]!.index).toBe(1);
+    expect(related[2]![0]!.index).toBe(3);
+  });
+
+  it('never relates an article to one of its own issue', () => {
+    expect(related[0]!.map((r) => r.index)).not.toContain(4);
+    expect(related[4]!.map((r) => r.index)).not.toContain(0);
+  });
+});
