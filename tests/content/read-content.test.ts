@@ -26,7 +26,7 @@ describe('the one reader of content/', () => {
     const dir = contentDir({
       '2020-11-x/a.md': `---js\n{ title: (require('fs').writeFileSync(${JSON.stringify(marker)}, 'x'), 't') }\n---\n正文。\n`,
     });
-    expect(() => readContent(dir)).toThrow(/JavaScript.*YAML/s);
+    expect(() => readContent(dir)).toThrow(/"js" is refused.*only YAML/s);
     expect(existsSync(marker)).toBe(false);
   });
 

@@ -66,8 +66,8 @@ describe('npm start', () => {
     const articleHref = `${issue}/${slugs[1]}/`;
     expect((await get(`${url}/${articleHref}`)).text).toContain('乙研究团队发布新型芯片');
     for (const path of ['/', '/archive/', '/feed.xml', '/sitemap.xml']) expect((await get(`${url}${path}`)).text, path).toContain(issue);
-    // The service worker's list, as built (the dev server serves a self-removing worker instead).
-    expect(await readFile(join(dir, '_site/sw.js'), 'utf8')).toContain(issue);
+    // The search data lists the issue (its removal below must take it out again).
+    expect((await get(`${url}/search/meta.js`)).text).toContain(issue);
 
     await rm(join(dir, 'seeds/two.txt'));
     await until('the issue page to go', () => get(`${url}/${issue}/`), (r) => r.status === 404);
