@@ -9,8 +9,9 @@ import { writeFileSync } from 'node:fs';
 import { leaveOneOut, readLabelledBulletins, trainHeadlineModel } from '../src/eval/headline-training.ts';
 import { FEATURE_NAMES } from '../src/ingest/headlines/features.ts';
 
-// Chosen by the mean leave-one-out F1 over the labelled bulletins; THRESHOLD tries another.
-const threshold = Number(process.env.THRESHOLD ?? 0.41);
+// Chosen by the mean leave-one-out F1 over the labelled bulletins (0.984 from 0.33 to 0.36, 0.982
+// at 0.30 and at 0.38 to 0.41); THRESHOLD tries another.
+const threshold = Number(process.env.THRESHOLD ?? 0.35);
 const bulletins = readLabelledBulletins('seeds', 'tests/fixtures/labels');
 const scores = leaveOneOut(bulletins, threshold);
 for (const { name, score } of scores) {

@@ -10,7 +10,7 @@ const seeds = join(import.meta.dirname, '../../seeds');
 const labels = join(import.meta.dirname, '../fixtures/labels');
 
 /** What a bulletin from an extractor or publisher never seen must reach, as the seeds do. */
-const BAR = { f1: 0.94, integrity: 0.96, coverage: 1 };
+const BAR = { f1: 0.98, integrity: 0.975, coverage: 1 };
 
 const cases = readdirSync(seeds)
   .filter((f) => f.endsWith('.txt'))

@@ -18,6 +18,12 @@ export interface LexicalCohesion {
    * followed by "城域网加速落地"); a subheading is seldom echoed by its siblings.
    */
   echoInNextHeadings(i: number, count: number): number;
+  /**
+   * How much of paragraph i is made of the character pairs of one of the `count` headings before
+   * it, at most: a subheading takes up its story's headline or its siblings' words ("城域网加速落地"
+   * under "量子通信：城域网加速落地"); the next story's headline seldom does.
+   */
+  echoOfPreviousHeadings(i: number, count: number): number;
 }
 
 const isHan = (code: number) => code >= 0x3400 && code <= 0x9fff;
@@ -88,6 +94,19 @@ export function measureCohesion(paragraphs: Paragraph[], kinds: LineKind[]): Lex
         seen++;
         const pairs = [...characterPairs(paragraphs[k].text).keys()];
         if (pairs.length > 0) best = Math.max(best, pairs.filter((pair) => own.has(pair)).length / pairs.length);
+      }
+      return best;
+    },
+    echoOfPreviousHeadings(i, count) {
+      const own = [...characterPairs(paragraphs[i].text).keys()];
+      if (own.length === 0) return 0;
+      let best = 0;
+      let seen = 0;
+      for (let k = i - 1; k >= 0 && seen < count && kinds[k] !== 'section'; k--) {
+        if (!isHeadingKind(kinds[k])) continue;
+        seen++;
+        const theirs = characterPairs(paragraphs[k].text);
+        best = Math.max(best, own.filter((pair) => theirs.has(pair)).length / own.length);
       }
       return best;
     },

@@ -6,6 +6,12 @@ const NEWS_LEAD =
   /^((\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日|(\d{4}\s*年\s*)?\d{1,2}\s*月(初|中旬|下旬|底|以来)|近日|日前|近期|昨日|昨天|今天|今年|本报讯|当地时间|美东时间|北京时间|记者|据[^，。]{1,20}(报道|消息|介绍|了解|悉|统计|显示)|[^，。]{2,24}(日前|近日|近期|\d{1,2}月\d{1,2}日)[，,]?)/;
 
 /**
+ * A lead that opens by pointing back ("与此同时", "此外", "另一方面") goes on from the text above
+ * it: the heading over it parts one story, it does not open one.
+ */
+const CONTINUING_LEAD = /^(与此同时|同时|此外|另外|另一方面|而|但是?|不过|然而|对此|因此|首先|其次|最后)[，,]?/;
+
+/**
  * The evidence, for one heading-shaped paragraph, that it opens a new article rather than
  * a part of one. Weights for these are learned from bulletins whose table of contents
  * labels every line (scripts/train-headlines.ts); the names say what each one measures.
@@ -39,6 +45,8 @@ export const FEATURE_NAMES = [
   'echoedByNextHeadings',
   'proseSincePreviousHeading',
   'numberedSoonAfter',
+  'echoesHeadingsBefore',
+  'leadContinuesBefore',
 ] as const;
 
 export function headlineFeatures(paragraphs: Paragraph[], kinds: LineKind[], i: number, cohesion: LexicalCohesion): number[] {
@@ -82,6 +90,8 @@ export function headlineFeatures(paragraphs: Paragraph[], kinds: LineKind[], i: 
     cohesion.echoInNextHeadings(i, 3),
     proseSince(paragraphs, kinds, i),
     numberedSoonAfter(kinds, i),
+    cohesion.echoOfPreviousHeadings(i, 4),
+    CONTINUING_LEAD.test(lead) ? 1 : 0,
   ];
 }
 
@@ -106,11 +116,13 @@ function previousBoundary(kinds: LineKind[], i: number): number {
  */
 function sameShape(a: string, b: string): boolean {
   const colon = (s: string) => /^[^：:]{2,6}[：:]/.test(s);
-  if (colon(a) && colon(b)) return true;
+  if (colon(a) && colon(b) && phraseCount(a) === phraseCount(b)) return true;
   const oneComma = (s: string) => (s.match(/[，,]/g) ?? []).length === 1 && s.length <= 24;
   if (oneComma(a) && oneComma(b)) return true;
   return a.length <= 12 && b.length <= 12 && a.slice(0, 2) === b.slice(0, 2);
 }
+
+const phraseCount = (s: string) => s.split('\u3000').length;
 
 const firstSentence = (text: string) => text.split(/[。！？]/)[0];
 
@@ -140,7 +152,7 @@ function colonRoundup(paragraphs: Paragraph[], kinds: LineKind[], i: number): nu
   if (!topical(paragraphs[i].text)) return 0;
   let siblings = 0;
   for (let k = Math.max(0, i - 8); k <= Math.min(paragraphs.length - 1, i + 8); k++) {
-    if (k !== i && kinds[k] === 'heading' && topical(paragraphs[k].text)) siblings++;
+    if (k !== i && kinds[k] === 'heading' && topical(paragraphs[k].text) && phraseCount(paragraphs[k].text) === phraseCount(paragraphs[i].text)) siblings++;
   }
   return Math.min(siblings, 3) / 3;
 }

@@ -74,9 +74,11 @@ function classifyHeadlines(file: string, paragraphs: Paragraph[], kinds: LineKin
   const score = headingScorer(paragraphs, kinds, model);
   const indices = headingIndices(kinds);
   const numberedBetween = (from: number, to: number) => kinds.slice(from, to).filter((kind) => kind === 'numbered').length;
+  const proseBetween = (from: number, to: number) => paragraphs.slice(from, to).reduce((n, p, k) => n + (kinds[from + k] === 'prose' ? p.text.length : 0), 0);
   const candidates = indices.map((i, k) => {
     const forced = opensStory(kinds, i);
-    return { score: forced ? 1 : score(i), forced, numberedBefore: numberedBetween(k === 0 ? 0 : indices[k - 1] + 1, i) };
+    const from = k === 0 ? 0 : indices[k - 1] + 1;
+    return { score: forced ? 1 : score(i), forced, numberedBefore: numberedBetween(from, i), proseBefore: proseBetween(from, i) };
   });
   const taken = decodeHeadlines(candidates, model.threshold, numberedBetween((indices.at(-1) ?? -1) + 1, kinds.length));
   const warnings = candidates.flatMap(({ score, forced }, k): IngestWarning[] => {

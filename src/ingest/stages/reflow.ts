@@ -122,7 +122,10 @@ function continues(lastLine: string, paragraph: string, next: string, style: Wra
     const cut = paragraph.length >= CUT_PARAGRAPH_LENGTH || (paragraph.length >= CUT_SENTENCE_LENGTH && /[，。；]/.test(paragraph));
     return !endsSentence(last) && (endsMidSentence(last) || cut) && !/^——/.test(next.trim());
   }
-  if (style.justified) return fillsColumn(lastLine, next, style.wrapWidth) && !endsSentence(last) && !opensParagraph(next);
+  // A line of two phrases parted by a wide gap and no sentence mark, followed by a full line, is a
+  // two-part headline that happens to fill the column, not prose: wrapped prose has no gap inside
+  // a line, and the tail of a headline wrapped over two lines is short.
+  if (style.justified) return fillsColumn(lastLine, next, style.wrapWidth) && !endsSentence(last) && !opensParagraph(next) && !(isTwoPartHeadline(last) && printedWidth(next) >= style.wrapWidth * 0.9);
   // Magazine text: proportional digits and the first line's indent make widths uneven, so a
   // line goes on unless it ends a sentence or is clearly short (a headline, a caption).
   if (endsMidSentence(last) || opensUnclosed(last)) return true;
@@ -145,6 +148,10 @@ function continues(lastLine: string, paragraph: string, next: string, style: Wra
   // A semicolon that falls at the end of a full line parts two clauses; a list item starts anew.
   if (/；$/.test(last) && displayWidth(last) >= measure * 0.95) return !LIST_ITEM.test(next.trim());
   return !endsSentence(last) && displayWidth(last) >= measure * 0.78;
+}
+
+function isTwoPartHeadline(line: string): boolean {
+  return /[^\s，。；！？][\u3000]+[^\s]|[^\s，。；！？] {3,}[^\s]/u.test(line) && !/[，。；！？]/.test(line);
 }
 
 /** A first character printed apart from the rest of its word: alone on its line, or set in and spaced off. */

@@ -25,6 +25,14 @@ describe('decodeHeadlines', () => {
     expect(decodeHeadlines([opener, heading(0.05), heading(0.05), heading(0.99), heading(0.45)], 0.5)).toEqual([true, false, false, true, false]);
   });
 
+  it('does not close an article that is only a headline over a few words, when its next heading can be a subheading', () => {
+    const part = heading(0.1, { proseBefore: 900 });
+    const candidates = [opener, heading(0.6, { proseBefore: 2000 }), heading(0.7, { proseBefore: 80 }), part, part, { ...opener, proseBefore: 900 }];
+    expect(decodeHeadlines(candidates, 0.5)).toEqual([true, true, false, false, false, true]);
+    const longOpening = candidates.map((c, k) => (k === 2 ? { ...c, proseBefore: 900 } : c));
+    expect(decodeHeadlines(longOpening, 0.5)).toEqual([true, true, true, false, false, true]);
+  });
+
   it('never overrules a forced headline', () => {
     expect(decodeHeadlines([opener, heading(0.1), heading(0, { forced: true })], 0.5)).toEqual([true, false, true]);
   });

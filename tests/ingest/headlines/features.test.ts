@@ -51,3 +51,40 @@ describe('headlineFeatures, where a story ends and what follows', () => {
     expect(feature('numberedSoonAfter', ['乙厂发布新机型', ...new Array(9).fill(body), '（一）加快新机型量产'], 0)).toBe(0);
   });
 });
+
+describe('headlineFeatures, what a heading shares with the headings above it', () => {
+  const feature = (name: (typeof FEATURE_NAMES)[number], texts: string[], i: number) => {
+    const paragraphs = texts.map((text, k) => ({ text, line: k + 1 }));
+    const kinds = paragraphs.map(lineKind);
+    return headlineFeatures(paragraphs, kinds, i, measureCohesion(paragraphs, kinds))[FEATURE_NAMES.indexOf(name)];
+  };
+
+  it('measures how much of a heading repeats the words of a heading above it', () => {
+    expect(feature('echoesHeadingsBefore', ['甲港吞吐量创新高　航运枢纽加速成形', body, '航运枢纽加速成形', body], 2)).toBe(1);
+    expect(feature('echoesHeadingsBefore', ['甲港吞吐量创新高　航运枢纽加速成形', body, '乙厂发布新机型', body], 2)).toBe(0);
+  });
+
+  it('sees a lead that opens by pointing back at the text above', () => {
+    expect(feature('leadContinuesBefore', [body, '产能依旧紧缺', '与此同时，产能不足的问题将继续影响行业。', body], 1)).toBe(1);
+    expect(feature('leadContinuesBefore', [body, '产能依旧紧缺', '近日，产能不足的问题引起行业关注。', body], 1)).toBe(0);
+  });
+
+  it('does not take a two-phrase headline for a sibling of one-phrase "某地：…" items', () => {
+    const shape = (second: string) => feature('sameShapeAsNeighbourHeading', ['甲市：建设十个智慧园区', body, body, second, body], 3);
+    expect(shape('乙市：推动港口数字化升级')).toBe(1);
+    expect(shape('某部：新一代网络加速部署　年内连接数翻番')).toBe(0);
+  });
+});
+
+describe('headlineFeatures, round-ups of "某地：…" items', () => {
+  it('counts as fellow items only colon headings of as many phrases', () => {
+    const item = (k: number) => `${'甲乙丙丁'[k]}市：建设十个智慧园区`;
+    const roundup = (last: string) => {
+      const paragraphs = [item(0), body, item(1), body, item(2), body, last, body].map((text, k) => ({ text, line: k + 1 }));
+      const kinds = paragraphs.map(lineKind);
+      return headlineFeatures(paragraphs, kinds, 6, measureCohesion(paragraphs, kinds))[FEATURE_NAMES.indexOf('inRoundupOfColonHeadings')];
+    };
+    expect(roundup('戊市：推动港口数字化升级')).toBe(1);
+    expect(roundup('某部：新一代网络加速部署　年内连接数翻番')).toBe(0);
+  });
+});

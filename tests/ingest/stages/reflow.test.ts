@@ -164,6 +164,13 @@ describe('reflowParagraphs, any monospaced hard wrap with no blank lines', () =>
     expect(reflowParagraphs(source, measureWrapStyle(source)).map((p) => p.text)).toEqual(text);
   });
 
+  it('keeps a two-part headline that fills the column exactly apart from the full line of prose under it', () => {
+    const headline = '某某港扩建工程提速　年内新增泊位十二个';
+    const text = [headline, ...pages.slice(1)];
+    const source = lines(hardWrap(text, [...headline].length));
+    expect(reflowParagraphs(source, measureWrapStyle(source)).map((p) => p.text)).toEqual(text);
+  });
+
   it('starts a paragraph at a line set in by ideographic spaces, even after a full line', () => {
     const exact = '这一段正好写满了整整一行的二十五个汉字而且没有标点符号啊啊';
     const text = [[...exact].slice(0, 23).join(''), ...story.slice(1)];
