@@ -100,19 +100,26 @@ function headingId(text: string, taken: Set<string>): string {
   return id;
 }
 
+/** The first item of a numbered run: 一、, （一）, 1. or （1）. */
+const FIRST_ITEM = /^(一[、.．]|[（(]一[）)]|1[.、．](?!\d)|[（(]1[）)])/u;
+
 /**
  * Gives subheadings levels by their numbering, relative to the styles the article uses (an
  * article whose outermost numbering is （一） gets h2 for it), and ids for anchors.
- * Unnumbered subheadings stay at h2.
+ * Unnumbered subheadings are h2. When an unnumbered subheading is followed straight away by
+ * the first item of a numbered run (“发展方向” then “（一）…”), that run is its parts, so
+ * every numbered style goes one level down.
  */
 function outlineHeadings(tokens: Token[]): OutlineEntry[] {
   const headings = tokens.flatMap((token, index) => (token.type === 'heading_open' ? [index] : []));
-  const styles = [...new Set(headings.map((i) => numberingOf(cellText(tokens, i))).filter((style) => style >= 0))].sort();
+  const texts = headings.map((open) => cellText(tokens, open));
+  const styles = [...new Set(texts.map(numberingOf).filter((style) => style >= 0))].sort();
+  const outermost = texts.some((text, i) => numberingOf(text) < 0 && FIRST_ITEM.test(texts[i + 1] ?? '')) ? 3 : 2;
   const taken = new Set<string>();
-  return headings.map((open) => {
-    const text = cellText(tokens, open);
+  return headings.map((open, i) => {
+    const text = texts[i]!;
     const style = numberingOf(text);
-    const level = style < 0 ? 2 : Math.min(4, 2 + styles.indexOf(style));
+    const level = style < 0 ? 2 : Math.min(4, outermost + styles.indexOf(style));
     const id = headingId(text, taken);
     const close = tokens.findIndex((token, i) => i > open && token.type === 'heading_close');
     tokens[open]!.tag = `h${level}`;

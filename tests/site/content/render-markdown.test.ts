@@ -79,6 +79,11 @@ describe('subheadings of a long article', () => {
     expect(levels).toEqual([2, 3, 2]);
   });
 
+  it('puts a numbered run under the unnumbered subheading it follows straight away', () => {
+    const levels = renderArticle(['## 发展方向', '## （一）甲', '## 1.乙', '## （二）丙', '## 政策建议', '## （一）丁'].join('\n\n')).outline.map((entry) => entry.level);
+    expect(levels).toEqual([2, 3, 4, 3, 2, 3]);
+  });
+
   it('gets an id that is never empty and never repeated, for Chinese headings too', () => {
     const ids = renderArticle('## 概况\n\n## 概况\n\n## ——').outline.map((entry) => entry.id);
     expect(ids).toEqual(['gai-kuang', 'gai-kuang-2', 'section']);
