@@ -15,6 +15,8 @@ export interface ReviewData {
   /** Problems of the last run, which published nothing. */
   errors: string[];
   notices: string[];
+  /** Warnings of every bulletin together, for the summary. */
+  warningCount: number;
   builtAt: string;
 }
 
@@ -33,5 +35,6 @@ export async function reviewData(outDir: string, last: { errors: string[]; notic
         groups: kinds.map((kind) => ({ kind, warnings: report.warnings.filter((w) => w.kind === kind) })),
       };
     });
-  return { bulletins, errors: last.errors, notices: last.notices, builtAt: new Date().toISOString() };
+  const warningCount = bulletins.reduce((sum, b) => sum + b.report.warnings.length, 0);
+  return { bulletins, errors: last.errors, notices: last.notices, warningCount, builtAt: new Date().toISOString() };
 }

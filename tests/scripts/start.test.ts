@@ -85,6 +85,8 @@ describe('npm start', () => {
     expect(review.status).toBe(200);
     expect(review.text).toMatch(/2021-03-one[\s\S]*seeds\/one\.txt[\s\S]*seeds\/one\.yml/);
     expect(review.text).toMatch(/correction-unmatched \(1\)[\s\S]*seeds\/one\.yml:4/);
+    // The summary at the top links each bulletin to its part of the page and its issue page.
+    expect(review.text).toMatch(/<table class="summary">[\s\S]*href="#2021-03-one"[\s\S]*href="\/2021-03-one\/"[\s\S]*<\/table>/);
     expect(await filesMentioning(join(dir, '_site'), '审阅')).toEqual([]);
   }, 240_000);
 
