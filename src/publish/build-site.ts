@@ -17,7 +17,26 @@ export interface SiteBuildOptions {
   contentDir?: string;
   /** The project folder Eleventy runs in (its .eleventy.js and templates/). */
   cwd?: string;
+  /** Runs Eleventy into a folder; default a new process each time (`npm start` keeps one warm). */
+  eleventy?: EleventyRunner;
 }
+
+/** Builds the whole site into `output`; a non-zero code means it failed, with `stderr` saying why. */
+export type EleventyRunner = (job: { cwd: string; output: string; contentDir: string }) => Promise<{ code: number | null; stderr: string }>;
+
+/** Eleventy's own command line in a new process: nothing of one build can leak into the next. */
+export const eleventyProcess: EleventyRunner = ({ cwd, output, contentDir }) =>
+  new Promise((done, fail) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', eleventyCli, '--quiet', `--output=${output}`], {
+      cwd,
+      env: { ...process.env, CONTENT_DIR: contentDir },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let err = '';
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.on('error', fail);
+    child.on('close', (exit) => done({ code: exit, stderr: err }));
+  });
 
 /**
  * Builds the whole site into a staging folder and swaps it in only when Eleventy succeeded, so
@@ -31,17 +50,8 @@ export async function buildSite(options: SiteBuildOptions = {}): Promise<{ notic
   const notices = await recoverSwap(output, BUILD_COMPLETE);
   const staging = staged(output);
   await rm(staging, { recursive: true, force: true });
-  const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', eleventyCli, '--quiet', `--output=${staging}`], {
-      cwd,
-      env: { ...process.env, CONTENT_DIR: resolve(cwd, options.contentDir ?? 'content') },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let err = '';
-    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.on('error', fail);
-    child.on('close', (exit) => done({ code: exit, stderr: err }));
-  });
+  const run = options.eleventy ?? eleventyProcess;
+  const { code, stderr } = await run({ cwd, output: staging, contentDir: resolve(cwd, options.contentDir ?? 'content') });
   if (code !== 0) {
     await rm(staging, { recursive: true, force: true });
     throw new BuildError(output, null, `the site build failed (Eleventy exited ${code}); the published site is as it was\n${stderr.trim().split('\n').slice(-15).join('\n')}`, 'fix the problem named above and run npm run build again');
