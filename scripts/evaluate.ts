@@ -55,8 +55,19 @@ if (!process.argv.includes('--seeds-only')) {
       const bulletin = ingestBulletin(held.file, held.bytes);
       const score = titleF1(bulletin.articles.map((a) => a.title), held.key.map((s) => s.title));
       const story = storyIntegrity(bulletin.articles, held.key, held.furniture);
-      const publication = bulletin.meta.publication === held.publication ? 'found' : `${bulletin.meta.publication} (printed: ${held.publication})`;
-      row(`${name.slice(0, 3)} ${layout.name}`, bulletin.articles.length, held.key.length, score, story, publication);
+      row(`${name.slice(0, 3)} ${layout.name}`, bulletin.articles.length, held.key.length, score, story, heldOutPublication(bulletin, held.publication));
     }
   }
+}
+
+/**
+ * The publication column of a held-out layout: "found" when the ingest read the running head's
+ * name; "none printed" when the layout prints no running head (its cover went with the table of
+ * contents, so nothing names the publication) and the ingest, rightly, named none; anything else
+ * is a miss, shown with what was printed.
+ */
+function heldOutPublication(bulletin: { meta: { publication: string }; warnings: { kind: string }[] }, printed: string | null): string {
+  const named = bulletin.warnings.every((w) => w.kind !== 'no-publication');
+  if (printed === null) return named ? `${bulletin.meta.publication} (none printed)` : 'none printed';
+  return bulletin.meta.publication === printed ? 'found' : `${bulletin.meta.publication} (printed: ${printed})`;
 }

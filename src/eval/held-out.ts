@@ -132,8 +132,12 @@ export interface HeldOutBulletin {
   key: StoryKey[];
   /** The furniture lines printed, to be found in no article. */
   furniture: string[];
-  /** The running head, which names the publication; '-' when the layout prints none. */
-  publication: string;
+  /**
+   * The running head, which names the publication; null when the layout prints none. The cover
+   * goes with the table of contents, so nothing else in the text names the publication then, and
+   * the ingest finding none is right.
+   */
+  publication: string | null;
 }
 
 /**
@@ -155,5 +159,5 @@ export function heldOutBulletin(name: string, bytes: Uint8Array, labelDir: strin
   parts.forEach((texts, k) => (key[k].sentences = sentencesOf(texts.join(''))));
   const printed = printInLayout(text.paragraphs.map((p) => p.text), layout);
   const encoded = layout.encoding === 'gb18030' ? encodeGb18030(printed.text) : new TextEncoder().encode(printed.text);
-  return { file: `held-out-${name}`, bytes: encoded, key, furniture: printed.furniture, publication: layout.runningHead ?? '-' };
+  return { file: `held-out-${name}`, bytes: encoded, key, furniture: printed.furniture, publication: layout.runningHead ?? null };
 }

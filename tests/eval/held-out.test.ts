@@ -1,6 +1,10 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HELD_OUT_LAYOUTS, encodeGb18030, printInLayout, type HeldOutLayout } from '../../src/eval/held-out.ts';
+import { HELD_OUT_LAYOUTS, encodeGb18030, heldOutBulletin, printInLayout, type HeldOutLayout } from '../../src/eval/held-out.ts';
 import { decodeBulletin } from '../../src/ingest/decode.ts';
+import { inventBulletin } from '../publish/invent-bulletin.ts';
 
 const paragraphs = Array.from({ length: 80 }, (_, i) => `${'甲乙丙丁'[i % 4]}段的文字讲一件事情，内容足够长，长到一行放不下，因此要折成好几行来印出来。`);
 const layout = (overrides: Partial<HeldOutLayout>): HeldOutLayout => ({ name: 'test', width: 20, blanks: 'none', encoding: 'utf-8', lineEnd: '\n', ...overrides });
@@ -41,5 +45,31 @@ describe('held-out layouts', () => {
 
   it('are all different from each other', () => {
     expect(new Set(HELD_OUT_LAYOUTS.map((l) => l.name)).size).toBe(HELD_OUT_LAYOUTS.length);
+  });
+
+  describe('reprinting a bulletin with a table of contents', () => {
+    const cover = '星河电子产业观察';
+    const source = inventBulletin({
+      publication: cover,
+      articles: ['甲', '乙', '丙'].map((tag) => ({ section: '产业环境', title: `${tag}地发布新型显示产业行动计划`, body: [`${tag}地的行动计划提出，到明年底建成三个产业园区，带动上下游企业集聚发展。`] })),
+    });
+    const lines = source.split('\n');
+    const titleLines = ['甲', '乙', '丙'].map((tag) => lines.lastIndexOf(`${tag}地发布新型显示产业行动计划`) + 1);
+    const labelDir = mkdtempSync(join(tmpdir(), 'held-out-labels-'));
+    writeFileSync(join(labelDir, 'invented.json'), JSON.stringify({
+      articles: titleLines.map((line, k) => ({ title: lines[line - 1], section: '产业环境', line, spans: [[line, (titleLines[k + 1] ?? lines.length + 1) - 1]] })),
+    }));
+    const reprint = (overrides: Partial<HeldOutLayout>) => heldOutBulletin('invented.txt', new TextEncoder().encode(source), labelDir, layout({ width: 16, ...overrides }))!;
+
+    it('drops the cover with the table of contents, so without a running head nothing names the publication', () => {
+      const held = reprint({ pageNumber: (n) => `- ${n} -` });
+      expect(held.publication).toBeNull();
+      expect(decodeBulletin(held.file, held.bytes).text.replace(/\s/g, '')).not.toContain(cover);
+      expect(held.key.map((k) => k.title)).toHaveLength(3);
+    });
+
+    it('names the publication by the running head it prints', () => {
+      expect(reprint({ runningHead: '某某产业周刊' }).publication).toBe('某某产业周刊');
+    });
   });
 });
