@@ -11,7 +11,7 @@ export function makeIssuesUnique(bulletins: Bulletin[], takenByOthers: Map<strin
     let issue = wanted;
     for (let n = 2; taken.has(issue) && taken.get(issue) !== bulletin.meta.source; n++) issue = `${wanted}-${n}`;
     if (issue !== wanted) {
-      bulletin.warnings.push({ kind: 'issue-id-taken', file: bulletin.meta.source, line: null, message: `issue id ${wanted} is taken by ${taken.get(wanted)}; published as ${issue} (set "issue:" in the front matter to choose)` });
+      bulletin.warnings.push({ kind: 'issue-id-taken', file: bulletin.meta.source, line: null, message: `issue id ${wanted} is taken by ${taken.get(wanted)}; published as ${issue} (set "issue:" in the correction file, seeds/<name>.yml, to choose)` });
       bulletin.meta.issue = issue;
     }
     taken.set(issue, bulletin.meta.source);

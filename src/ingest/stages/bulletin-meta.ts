@@ -11,7 +11,7 @@ export function readBulletinMeta(text: NormalisedText & { cover: string[] }, sou
   const found = text.overrides.date ? { date: text.overrides.date, from: 'front matter' } : findDate(text, source);
   const date = found ? (found.date.length === 7 ? `${found.date}-01` : found.date) : '1970-01-01';
   const issue = text.overrides.issue ?? `${date.slice(0, 7)}-${initials(publication)}`;
-  return { issue, date, publication, source, dateFrom: found?.from ?? 'nowhere (set date: in the front matter)' };
+  return { issue, date, publication, source, dateFrom: found?.from ?? 'nowhere (set date: in the correction file, seeds/<name>.yml)' };
 }
 
 function findPublication(text: NormalisedText & { cover: string[] }): string | null {

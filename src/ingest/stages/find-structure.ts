@@ -85,11 +85,11 @@ function classifyHeadlines(file: string, paragraphs: Paragraph[], kinds: LineKin
     const { text, line } = paragraphs[indices[k]];
     const alone = score >= model.threshold;
     if (alone && !taken[k]) {
-      return [{ kind: 'given-up-headline', file, line, message: `given up: "${text}" scored ${score.toFixed(3)} (cut ${model.threshold}) but was not taken for a headline, as splitting there would leave an article with a single subheading; if that is wrong, list it under headlines in the front matter` }];
+      return [{ kind: 'given-up-headline', file, line, message: `given up: "${text}" scored ${score.toFixed(3)} (cut ${model.threshold}) but was not taken for a headline, as splitting there would leave an article with a single subheading; if that is wrong, list it under headlines: in the correction file (seeds/<name>.yml)` }];
     }
     if (forced || Math.abs(score - model.threshold) >= CLOSE_CALL) return [];
     const fix = taken[k] ? 'not-headlines' : 'headlines';
-    return [{ kind: 'close-call', file, line, message: `close call: "${text}" was ${taken[k] ? '' : 'not '}taken for a headline (score ${score.toFixed(3)}, cut ${model.threshold}); if that is wrong, list it under ${fix} in the front matter` }];
+    return [{ kind: 'close-call', file, line, message: `close call: "${text}" was ${taken[k] ? '' : 'not '}taken for a headline (score ${score.toFixed(3)}, cut ${model.threshold}); if that is wrong, list it under ${fix}: in the correction file (seeds/<name>.yml)` }];
   });
   return { headlines: indices.filter((_, k) => taken[k]), warnings };
 }
@@ -161,7 +161,7 @@ function fromToc(text: NormalisedText, paragraphs: Paragraph[], kinds: LineKind[
   matches.forEach((index, k) => {
     if (index === null) {
       const entry = text.toc[k];
-      warnings.push({ kind: 'toc-entry-unmatched', file: text.file, line: entry.line, message: `table-of-contents entry "${entry.title}" has no matching headline in the text, so no article opens for it; if its headline is printed in other words, list that line under headlines in the front matter` });
+      warnings.push({ kind: 'toc-entry-unmatched', file: text.file, line: entry.line, message: `table-of-contents entry "${entry.title}" has no matching headline in the text, so no article opens for it; if its headline is printed in other words, list that line under headlines: in the correction file (seeds/<name>.yml)` });
     } else {
       listed.push(index);
     }
@@ -175,7 +175,7 @@ function fromToc(text: NormalisedText, paragraphs: Paragraph[], kinds: LineKind[
   const added = unlisted.filter((i) => score(i) >= UNLISTED_HEADLINE_SCORE);
   for (const i of added) {
     const { text: title, line } = paragraphs[i];
-    warnings.push({ kind: 'headline-not-in-toc', file: text.file, line, message: `"${title}" has no table-of-contents entry but reads as a headline, so it opens an article; if it is part of the article before, list it under not-headlines in the front matter` });
+    warnings.push({ kind: 'headline-not-in-toc', file: text.file, line, message: `"${title}" has no table-of-contents entry but reads as a headline, so it opens an article; if it is part of the article before, list it under not-headlines: in the correction file (seeds/<name>.yml)` });
   }
   const headlines = [...listed, ...added].sort((a, b) => a - b);
   return { paragraphs, kinds, headlines, warnings };

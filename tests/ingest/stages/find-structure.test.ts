@@ -81,7 +81,7 @@ describe('findStructure', () => {
     expect(structure.headlines.map((i) => structure.paragraphs[i].text)).toEqual(['数字乡村建设全面提速']);
     const givenUp = structure.warnings.filter((w) => w.message.startsWith('given up'));
     expect(givenUp.map((w) => w.line)).toEqual([paragraphs.indexOf('江西数字经济产业发展呈现良好态势') + 1]);
-    expect(givenUp[0].message).toContain('headlines in the front matter');
+    expect(givenUp[0].message).toContain('headlines: in the correction file');
   });
 
   it('still asks the classifier about uncredited headlines in a bulletin with sections', () => {
