@@ -67,19 +67,27 @@ export function readContent(contentDir: string, options: ReadOptions = {}): Cont
   return articles;
 }
 
+/**
+ * The articles are the regular `.md` files in the folders of content/. Links and anything else
+ * someone put there are left alone (the ingest keeps them), a dangling link included.
+ */
 function listMarkdownFiles(contentDir: string, missing: 'throw' | 'empty'): string[] {
   let issueDirs: string[];
   try {
-    issueDirs = readdirSync(contentDir).filter((name) => statSync(join(contentDir, name)).isDirectory());
-  } catch {
+    issueDirs = readdirSync(contentDir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT' && (error as NodeJS.ErrnoException).code !== 'ENOTDIR') {
+      throw new ContentError(contentDir, null, `the content folder cannot be read (${(error as Error).message})`, 'check its permissions, or run `npm run ingest` again');
+    }
     if (missing === 'empty') return [];
     throw new ContentError(contentDir, null, 'there is no content folder', 'run `npm run ingest` or set CONTENT_DIR to a folder of articles');
   }
   return issueDirs
     .sort()
     .flatMap((dir) =>
-      readdirSync(join(contentDir, dir))
-        .filter((name) => name.endsWith('.md'))
+      readdirSync(join(contentDir, dir), { withFileTypes: true })
+        .filter((entry) => entry.isFile() && entry.name.endsWith('.md'))
+        .map((entry) => entry.name)
         .sort()
         .map((name) => join(contentDir, dir, name)),
     );

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -72,6 +72,14 @@ describe('the one reader of content/', () => {
     expect(readContent(dir)[0]!.frontMatter.title).toBe('标题');
     writeFileSync(join(dir, '2020-11-x/a.md'), `---\n${frontMatter({ title: '新的标题' })}\n---\n正文。\n`);
     expect(readContent(dir)[0]!.frontMatter.title).toBe('新的标题');
+  });
+
+  it('reads only the articles, leaving links someone put into content/ alone, a dangling one too', () => {
+    const dir = contentDir({ '2020-11-x/a.md': `---\n${frontMatter({})}\n---\n正文。\n` });
+    symlinkSync(join(dir, 'nowhere'), join(dir, 'dangling'));
+    symlinkSync(join(dir, '2020-11-x'), join(dir, 'linked-issue'));
+    symlinkSync(join(dir, '2020-11-x/a.md'), join(dir, '2020-11-x/b.md'));
+    expect(readContent(dir).map((article) => article.file)).toEqual([join(dir, '2020-11-x/a.md')]);
   });
 
   it('gives the search no articles, and the site the fix, when there is no content folder', async () => {
