@@ -14,14 +14,15 @@ import { withLock } from '../src/publish/lock.ts';
 import { contentLock } from '../src/publish/paths.ts';
 import { formatResult } from '../src/publish/report.ts';
 import { reviewData } from '../src/publish/review-data.ts';
-import { serveSite, type DevServer } from '../src/publish/serve.ts';
+import { ServeError, serveSite, type DevServer } from '../src/publish/serve.ts';
 import { WarmEleventy } from '../src/publish/warm-eleventy.ts';
 import { watchSeeds } from '../src/publish/watch-seeds.ts';
 
 const outDir = 'content';
 const args = process.argv.slice(2);
 const portArg = args.indexOf('--port');
-const port = Number(portArg >= 0 ? args[portArg + 1] : (process.env.PORT ?? 8080));
+const portText = portArg >= 0 ? (args[portArg + 1] ?? '') : (process.env.PORT ?? '8080');
+const port = Number(portText);
 const tty = process.stderr.isTTY;
 
 let server: DevServer | null = null;
@@ -55,15 +56,18 @@ async function publish(reason: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`start: port "${port}" is not a port number; use --port 8080 or PORT=8080`);
-  await mkdir('seeds', { recursive: true });
-  await publish('start');
+  if (!/^\d+$/.test(portText) || port > 65535) {
+    throw new ServeError('npm start', null, `"${portText}" is not a port number`, 'give a number from 0 to 65535: npm start -- --port 8080 (or PORT=8080 npm start)');
+  }
+  // The port is taken before the first build, so a port in use is said at once, not after it.
   server = await serveSite({
     siteDir: '_site',
     port,
     review: () => reviewData(outDir, last),
     reviewTemplate: join(import.meta.dirname, '../templates/review.njk'),
   });
+  await mkdir('seeds', { recursive: true });
+  await publish('start');
   const watcher = watchSeeds('seeds', (changed) => publish(changed.join(', ')));
   console.log(`serving ${server.url}/ (review before publishing: ${server.url}/review/); watching seeds/`);
   const stop = () => {

@@ -3,6 +3,7 @@ import { createServer, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import nunjucks from 'nunjucks';
 import { safeMatter } from '../frontmatter.ts';
+import { IngestError } from '../ingest/errors.ts';
 import type { ReviewData } from './review-data.ts';
 
 const TYPES: Record<string, string> = {
@@ -33,6 +34,9 @@ self.addEventListener('activate', (event) => {
   event.waitUntil(caches.keys().then((keys) => Promise.all(keys.map((k) => caches.delete(k)))).then(() => self.registration.unregister()));
 });
 `;
+
+/** The dev server could not start: a port in use, say. */
+export class ServeError extends IngestError {}
 
 export interface DevServer {
   url: string;
@@ -91,7 +95,17 @@ export async function serveSite(options: { siteDir: string; port: number; host?:
     }
   });
   await new Promise<void>((done, fail) => {
-    server.once('error', fail);
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      const taken = error.code === 'EADDRINUSE';
+      fail(
+        new ServeError(
+          'npm start',
+          null,
+          taken ? `port ${options.port} is in use (another npm start, or another server)` : `cannot serve on port ${options.port} (${error.message})`,
+          `stop the other server, or choose a free port: npm start -- --port ${options.port === 8080 ? 8081 : 8080} (or PORT=… npm start)`,
+        ),
+      );
+    });
     server.listen(options.port, options.host ?? 'localhost', () => done());
   });
   const address = server.address();

@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { once } from 'node:events';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/chromium.ts';
@@ -113,4 +115,41 @@ describe('npm start', () => {
       await browser.close();
     }
   }, 240_000);
+});
+
+describe('npm start on a port it cannot have', () => {
+  const start = (dir: string, port: string) =>
+    new Promise<{ code: number | null; output: string; ms: number }>((done) => {
+      const started = Date.now();
+      const child = spawn(TSX, ['scripts/start.ts', '--port', port], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+      let output = '';
+      child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.on('close', (code) => done({ code, output, ms: Date.now() - started }));
+    });
+
+  it('says a port is in use before it builds anything, with the fix and no stack trace', async () => {
+    const dir = await tempProject({ 'one.txt': smallBulletin('甲') });
+    const busy = createServer().listen(0, 'localhost');
+    await once(busy, 'listening');
+    const port = String((busy.address() as AddressInfo).port);
+    try {
+      const { code, output } = await start(dir, port);
+      expect(code).toBe(1);
+      expect(output).toContain(`port ${port} is in use`);
+      expect(output).toMatch(/--port/);
+      expect(output).not.toMatch(/\n\s+at /);
+      expect(output).not.toMatch(/published|content\/ is up to date/);
+    } finally {
+      busy.close();
+    }
+  }, 60_000);
+
+  it('names what was given when the port is not a number', async () => {
+    const dir = await tempProject({});
+    const { code, output } = await start(dir, 'abc');
+    expect(code).toBe(1);
+    expect(output).toContain('"abc" is not a port number');
+    expect(output).not.toMatch(/\n\s+at /);
+  }, 60_000);
 });
