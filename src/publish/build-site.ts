@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { IngestError } from '../ingest/errors.ts';
 import { recoverSwap, staged, swapIn } from './swap-dir.ts';
 
@@ -10,6 +11,7 @@ export class BuildError extends IngestError {}
 export const BUILD_COMPLETE = '.build-complete';
 
 const eleventyCli = resolve(import.meta.dirname, '../../node_modules/@11ty/eleventy/cmd.cjs');
+const exitWithParent = pathToFileURL(resolve(import.meta.dirname, 'exit-with-parent.ts')).href;
 
 export interface SiteBuildOptions {
   /** The published site folder (default _site). */
@@ -27,13 +29,14 @@ export type EleventyRunner = (job: { cwd: string; output: string; contentDir: st
 /** Eleventy's own command line in a new process: nothing of one build can leak into the next. */
 export const eleventyProcess: EleventyRunner = ({ cwd, output, contentDir }) =>
   new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', eleventyCli, '--quiet', `--output=${output}`], {
+    // exit-with-parent.ts ends the build with its parent, however the parent ends.
+    const child = spawn(process.execPath, ['--import', 'tsx', '--import', exitWithParent, eleventyCli, '--quiet', `--output=${output}`], {
       cwd,
-      env: { ...process.env, CONTENT_DIR: contentDir },
+      env: { ...process.env, CONTENT_DIR: contentDir, BUILD_PARENT_PID: String(process.pid) },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let err = '';
-    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
     child.on('error', fail);
     child.on('close', (exit) => done({ code: exit, stderr: err }));
   });

@@ -1,4 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -78,6 +79,30 @@ describe('npm run build', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(await leftovers(dir)).toEqual([]);
     expect(Object.values(await siteFiles(dir)).some((html) => html.includes('乙地区推进数字经济发展'))).toBe(true);
+  }, 240_000);
+
+  it('stops its Eleventy process when the build itself is killed, so no orphan writes on', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], { cwd: dir, stdio: 'ignore' });
+    // Eleventy is started with --output=<dir>/_site.staging-<the build's pid>.
+    const folder = join(dir, `_site.staging-${child.pid}`);
+    const writers = async () => {
+      const pids = (await readdir('/proc')).filter((name) => /^\d+$/.test(name));
+      const lines = await Promise.all(pids.map((pid) => readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')));
+      return lines.filter((line) => line.includes(folder)).length;
+    };
+    // Killed as soon as Eleventy has started, seconds before it could finish.
+    for (let i = 0; i < 2400 && (await writers()) === 0; i++) await new Promise((r) => setTimeout(r, 25));
+    expect(await writers()).toBe(1);
+    // Only the build's own process: its Eleventy child is not signalled.
+    process.kill(child.pid!, 'SIGKILL');
+    await new Promise((r) => child.on('close', r));
+    for (let i = 0; i < 1200 && (await writers()) > 0; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(await writers()).toBe(0);
+    // An orphan would have gone on to the end of the build, whose last step writes sw.js.
+    expect(existsSync(join(folder, 'sw.js'))).toBe(false);
+    const result = await build(dir);
+    expect(result.code, result.stderr).toBe(0);
+    expect(await leftovers(dir)).toEqual([]);
   }, 240_000);
 
   it('stops on a bulletin without a date, with the line to add, and keeps the site', async () => {
