@@ -1,10 +1,10 @@
-import type { Hit } from '../engine.ts';
+import type { Hit, RankedHits } from '../engine.ts';
 import { matchRanges, segments, snippet, type Segment } from '../highlight.ts';
 import type { DocText, SearchMeta } from '../shard-format.ts';
 import type { QueryWord } from '../tokenizer.ts';
 
-/** Results are rendered in pages as the reader scrolls, so a long list stays cheap. */
-const PAGE_SIZE = 20;
+/** Results are rendered in pages as the reader scrolls, so a long list stays cheap (and is only scored as far as shown). */
+export const PAGE_SIZE = 20;
 
 export interface ResultsContext {
   list: HTMLElement;
@@ -20,11 +20,11 @@ export interface ResultsContext {
 
 export type SortOrder = 'relevance' | 'date';
 
-/** Relevance is the engine's order; by date, the newest issue first and relevance within it. */
-export function sortHits(hits: Hit[], meta: SearchMeta, order: SortOrder): Hit[] {
+/** Relevance is the engine's order; by date, the newest issue first and relevance within it (which scores every hit). */
+export function sortHits(hits: RankedHits, meta: SearchMeta, order: SortOrder): RankedHits {
   if (order === 'relevance') return hits;
   const date = (hit: Hit) => meta.issues[meta.docs[hit.doc]![2]]!.date;
-  return hits.map((hit, rank) => ({ hit, rank })).sort((a, b) => date(b.hit).localeCompare(date(a.hit)) || a.rank - b.rank).map(({ hit }) => hit);
+  return hits.slice(0, hits.length).map((hit, rank) => ({ hit, rank })).sort((a, b) => date(b.hit).localeCompare(date(a.hit)) || a.rank - b.rank).map(({ hit }) => hit);
 }
 
 function appendSegments(parent: HTMLElement, parts: Segment[]): void {
@@ -70,7 +70,7 @@ function resultItem(ctx: ResultsContext, hit: Hit, words: QueryWord[]): HTMLLIEl
 }
 
 /** Renders hits; returns a function that renders the next page, or null when all are shown. */
-export function renderResults(ctx: ResultsContext, hits: Hit[], words: QueryWord[]): void {
+export function renderResults(ctx: ResultsContext, hits: RankedHits, words: QueryWord[]): void {
   ctx.list.replaceChildren();
   let shown = 0;
   const observer = new IntersectionObserver((entries) => {
