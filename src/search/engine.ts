@@ -135,7 +135,7 @@ export class SearchEngine {
     }
     const { sections, issues, docs } = this.meta;
     const found = this.intersect([...terms.values()]).filter((doc) => {
-      const [, section, issue] = docs[doc]!;
+      const [section, issue] = docs[doc]!;
       return (!filters.section || sections[section] === filters.section) && (!filters.issue || issues[issue]!.id === filters.issue);
     });
     return new TieredRanking(found, words, terms, this.stats);

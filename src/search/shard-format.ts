@@ -25,8 +25,12 @@ export interface SearchMeta {
   shardCount: number;
   sections: string[];
   issues: { id: string; date: string }[];
-  /** One per document (its number is its position): [slug without slashes, section index, issue index]. */
-  docs: [slug: string, section: number, issue: number][];
+  /**
+   * One per document (its number is its position): [section index, issue index]. What only a
+   * shown result needs (its URL slug, its text) is in the document's own text file, which a
+   * result loads anyway: every first query pays for this file.
+   */
+  docs: [section: number, issue: number][];
   /** Every document's field lengths in tokens, FIELDS order, as one number string (see encodeNumbers). */
   fieldLengths: string;
 }
@@ -39,8 +43,10 @@ export interface SearchMeta {
 export type ShardEntry = [term: string, postings: string];
 export type Shard = ShardEntry[];
 
-/** The text of one document, loaded only to show a snippet or check a phrase. */
+/** One document as a result shows it, loaded only for a shown result: its URL and its text for the snippet. */
 export interface DocText {
+  /** The article's folder inside its issue's, without slashes. */
+  slug: string;
   title: string;
   subtitle: string;
   headings: string;

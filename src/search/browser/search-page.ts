@@ -27,12 +27,12 @@ const api: SearchApi = {
   meta: () => engine().then((e) => e.meta),
   plan: async (query, filters) => planQuery(await engine(), query, labels().vocabulary, filters),
   text: client.text,
-  href: (meta, doc, highlight) => {
-    const [slug, , issue] = meta.docs[doc]!;
-    return pageUrl(root, `${meta.issues[issue]!.id}/${slug}/`, { [HIGHLIGHT_PARAM]: highlight });
+  href: (meta, doc, text, highlight) => {
+    const [, issue] = meta.docs[doc]!;
+    return pageUrl(root, `${meta.issues[issue]!.id}/${text.slug}/`, { [HIGHLIGHT_PARAM]: highlight });
   },
   issueLabel: (meta, doc) => {
-    const issue = meta.issues[meta.docs[doc]![2]]!;
+    const issue = meta.issues[meta.docs[doc]![1]]!;
     return labels().issues[issue.id] ?? chineseMonth(issue.date);
   },
 };
@@ -131,7 +131,7 @@ function runSearchPage(): void {
       renderResults(
         {
           list, more, meta, text: client.text,
-          href: (doc) => api.href(meta, doc, highlightFor(plan)),
+          href: (doc, text) => api.href(meta, doc, text, highlightFor(plan)),
           issueLabel: (doc) => api.issueLabel(meta, doc),
           isExact: (doc) => !exact || exact.has(doc),
         },
