@@ -2,7 +2,7 @@ import { collectionStats, lunr, lunrFieldWeight, lunrTermIdf, type CollectionSta
 import { decodeLazyPostings, decodeNumbers, FIELDS, findPosting, readPositions, shardOf, type LazyPostings, type SearchMeta, type Shard } from './shard-format.ts';
 import { isUnigram } from './tokenizer.ts';
 import { parseQuery, type QueryWord } from './tokenizer.ts';
-import { classifyTier, type Tier, type TermLocator } from './tiers.ts';
+import { classifyTier, inTitle, type Tier, type TermLocator } from './tiers.ts';
 
 export interface Filters {
   section?: string;
@@ -153,57 +153,79 @@ interface TierQueue {
 }
 
 /**
- * The hits of one query, ranked as they are read. Their tiers are known up front (from
- * positions, cheap). Within a tier, Lunr scores the documents in batches, best first by an
- * upper bound of their score: the sum of their weights (the numerator of Lunr's score) over the
- * query vector's length, raised by a margin for rounding. A scored hit is placed once no
- * unscored document of its tier could reach its score; a tier is scored further only when a
- * slice reaches that far. A document's score does not depend on which other documents the
- * query index holds (see SearchEngine), so every score is the one an index of all hits gives,
- * and the order is the order of sorting them all.
+ * The hits of one query, ranked as they are read. The title matches (tier 0) are told apart at
+ * once, from the small title postings; the other hits are split into phrases (tier 1) and parts
+ * (tier 2), which reads their positions, only when a slice reaches past the title matches.
+ * Within a tier, Lunr scores the documents in batches, best first by an upper bound of their
+ * score: the sum of their weights (the numerator of Lunr's score) over the query vector's
+ * length, raised by a margin for rounding. A scored hit is placed once no unscored document of
+ * its tier could reach its score. A document's score does not depend on which other documents
+ * the query index holds (see SearchEngine), so every score is the one an index of all hits
+ * gives, and the order is the order of sorting them all.
  */
 class TieredRanking implements RankedHits {
   readonly length: number;
   private readonly ranked: Hit[] = [];
   /** Scored hits of the current tier not yet placed, best first. */
   private pending: Hit[] = [];
-  private readonly queues: TierQueue[];
+  private readonly queues: TierQueue[] = [];
   private current = 0;
-  private readonly bound = new Map<number, number>();
+  /** The hits not in tier 0, until they are given their tiers; then null. */
+  private untiered: number[] | null;
+  private readonly locator: TermLocator;
+  /** Per document: its upper bound, once its tier is queued. */
+  private readonly bound: Float64Array;
 
   constructor(
     docs: number[],
-    words: QueryWord[],
+    private readonly words: QueryWord[],
     private readonly terms: Map<string, TermData>,
     private readonly stats: CollectionStats,
   ) {
     this.length = docs.length;
-    const locator = termLocator(terms);
-    const byTier: number[][] = [[], [], []];
-    for (const doc of docs) byTier[classifyTier(doc, words, FIELDS.length, locator)]!.push(doc);
-    this.bounds(docs);
-    this.queues = byTier.map((tierDocs, tier) => ({
-      tier: tier as Tier,
-      docs: tierDocs.sort((a, b) => this.bound.get(b)! - this.bound.get(a)! || a - b),
-      scored: 0,
-    }));
+    this.bound = new Float64Array(stats.documentCount);
+    this.locator = termLocator(terms);
+    const title: number[] = [];
+    this.untiered = [];
+    for (const doc of docs) (inTitle(doc, words, this.locator) ? title : this.untiered).push(doc);
+    this.queue(0, title);
   }
 
-  /** Every hit's upper bound: the sum of its query terms' weights over sqrt(terms), a little raised. */
+  /** Queues one tier's documents, best bound first. */
+  private queue(tier: Tier, docs: number[]): void {
+    this.bounds(docs);
+    this.queues.push({ tier, docs: docs.sort((a, b) => this.bound[b]! - this.bound[a]! || a - b), scored: 0 });
+  }
+
+  /** Tiers 1 and 2, from positions: only once tier 0 is placed. False when done already. */
+  private queueOtherTiers(): boolean {
+    if (!this.untiered) return false;
+    const byTier: number[][] = [[], []];
+    for (const doc of this.untiered) byTier[classifyTier(doc, this.words, FIELDS.length, this.locator) === 1 ? 0 : 1]!.push(doc);
+    this.untiered = null;
+    this.queue(1, byTier[0]!);
+    this.queue(2, byTier[1]!);
+    return true;
+  }
+
+  /** The documents' upper bounds: the sum of their query terms' weights over sqrt(terms), a little raised. */
   private bounds(docs: number[]): void {
-    const sums = new Map<number, number>(docs.map((doc) => [doc, 0]));
+    if (docs.length === 0) return;
+    const wanted = new Uint8Array(this.stats.documentCount);
+    for (const doc of docs) wanted[doc] = 1;
+    const sums = new Float64Array(this.stats.documentCount);
     for (const { postings, idf } of this.terms.values()) {
       postings.fields.forEach(({ docs: fieldDocs, tfs }, f) => {
         for (let k = 0; k < fieldDocs.length; k++) {
-          const sum = sums.get(fieldDocs[k]!);
-          if (sum !== undefined) sums.set(fieldDocs[k]!, sum + lunrFieldWeight(idf, f, fieldDocs[k]!, tfs[k]!, this.stats));
+          const doc = fieldDocs[k]!;
+          if (wanted[doc]) sums[doc] += lunrFieldWeight(idf, f, doc, tfs[k]!, this.stats);
         }
       });
     }
     // Lunr's query vector holds each term once per field with boost 1: its length is sqrt(terms).
     // Lunr adds the same products in another order; the margin covers the rounding of that.
     const length = Math.sqrt(this.terms.size);
-    for (const [doc, sum] of sums) this.bound.set(doc, (sum / length) * (1 + 1e-9) + 1e-12);
+    for (const doc of docs) this.bound[doc] = (sums[doc]! / length) * (1 + 1e-9) + 1e-12;
   }
 
   slice(start = 0, end = this.length): Hit[] {
@@ -215,9 +237,9 @@ class TieredRanking implements RankedHits {
 
   /** Places at least one more hit, scoring as little as it can; false when all are placed. */
   private placeMore(wanted: number): boolean {
-    while (this.current < this.queues.length) {
+    while (this.current < this.queues.length || this.queueOtherTiers()) {
       const queue = this.queues[this.current]!;
-      const nextBound = () => (queue.scored < queue.docs.length ? this.bound.get(queue.docs[queue.scored]!)! : -Infinity);
+      const nextBound = () => (queue.scored < queue.docs.length ? this.bound[queue.docs[queue.scored]!]! : -Infinity);
       // Score on while an unscored document could beat or tie the best scored one.
       while (queue.scored < queue.docs.length && (this.pending.length === 0 || nextBound() >= this.pending[0]!.score)) {
         const batch = queue.docs.slice(queue.scored, queue.scored + Math.max(MIN_BATCH, wanted));

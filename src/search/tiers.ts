@@ -67,8 +67,13 @@ function wordInField(word: QueryWord, locator: TermLocator, field: number, doc: 
   return false;
 }
 
+/** Whether every word occurs verbatim in the title: tier 0, told apart from the title postings alone. */
+export function inTitle(doc: number, words: QueryWord[], locator: TermLocator): boolean {
+  return words.every((w) => wordInField(w, locator, TITLE, doc));
+}
+
 export function classifyTier(doc: number, words: QueryWord[], fieldCount: number, locator: TermLocator): Tier {
-  if (words.every((w) => wordInField(w, locator, TITLE, doc))) return 0;
+  if (inTitle(doc, words, locator)) return 0;
   for (const word of words) {
     let found = false;
     for (let f = 0; f < fieldCount && !found; f++) found = wordInField(word, locator, f, doc);
