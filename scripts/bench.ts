@@ -11,11 +11,10 @@ import { launchChromium } from '../tests/helpers/chromium.ts';
 import { serveDirectory } from '../tests/helpers/static-server.ts';
 import { diskSize } from '../src/search/bench/disk-size.ts';
 import { serveCounting } from '../src/search/bench/counting-server.ts';
-import { coldQuery, firstVisit, percentile, warmQueries, type EngineUnderTest, type QueryRun } from '../src/search/bench/measure-browser.ts';
+import { coldQuery, firstVisit, percentile, warmQueries, type QueryRun } from '../src/search/bench/measure-browser.ts';
+import { BENCH_QUERIES as QUERIES, OURS, PAGEFIND, PAGEFIND_HOST_PAGE } from '../src/search/bench/engines.ts';
 import { runMeasured } from '../src/search/bench/run-measured.ts';
 import { storyPool, writeIssues } from './generate-archive.ts';
-
-const QUERIES = ['华为', '华', '中国移动', '5G基站', 'IPv6', 'AI芯片', '数字经济', '运营商 部署', '人工智能', '云计算', '数据中心', '工业互联网'];
 
 function issueCounts(): number[] {
   const args = process.argv.slice(2);
@@ -61,26 +60,13 @@ async function measure(n: number, pool: ReturnType<typeof storyPool>): Promise<{
   const work = join(root, 'with-pagefind');
   cpSync(site, work, { recursive: true });
   const pagefindRun = runMeasured(resolve('node_modules/.bin/pagefind'), ['--site', work, '--output-subdir', 'pagefind', '--quiet']);
-  writeFileSync(
-    join(work, 'pagefind-bench.html'),
-    `<!doctype html><meta charset="utf-8"><script type="module">
-import * as pagefind from './pagefind/pagefind.js';
-window.pagefindBench = async (q) => { const r = await pagefind.search(q); if (r.results[0]) await r.results[0].data(); return r.results.length; };
-</script>`,
-  );
+  writeFileSync(join(work, 'pagefind-bench.html'), PAGEFIND_HOST_PAGE);
   const pagefindSize = await diskSize(join(work, 'pagefind'));
 
-  const ours: EngineUnderTest = { name: 'ours', url: '/search/', isSearchFile: (url) => /\/search\/(meta|shards|text)|search-page\.js/.test(url), run: 'window.__bulletinSearchBench' };
-  const pagefind: EngineUnderTest = {
-    name: 'pagefind',
-    url: '/pagefind-bench.html',
-    isSearchFile: (url) => url.includes('/pagefind/'),
-    run: '(async (q) => { while (!window.pagefindBench) await new Promise((r) => setTimeout(r, 5)); return window.pagefindBench(q); })',
-  };
   const server = await serveDirectory(work);
   const browser = await launchChromium();
   const runs: Record<string, { cold: QueryRun[]; warm: number[] }> = {};
-  for (const engine of [ours, pagefind]) {
+  for (const engine of [OURS, PAGEFIND]) {
     const hosted = { ...engine, url: server.url + engine.url };
     const cold: QueryRun[] = [];
     for (const query of QUERIES) cold.push(await coldQuery(browser, hosted, query));

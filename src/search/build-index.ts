@@ -151,10 +151,10 @@ export function assembleSearchData(docs: SearchDoc[], build: string, collected: 
     shardCount,
     sections,
     issues,
-    docs: docs.map((d) => [d.id.slice(d.issue.length + 1).replace(/\/$/, ''), sections.indexOf(d.section), issueIndex.get(d.issue)!]),
+    docs: docs.map((d) => [sections.indexOf(d.section), issueIndex.get(d.issue)!]),
     fieldLengths: encodeNumbers(collected[0]?.fieldLengths ?? []),
   };
-  const texts = docs.map(({ title, subtitle, headings, body }) => ({ title, subtitle, headings, body }));
+  const texts = docs.map(({ id, issue, title, subtitle, headings, body }) => ({ slug: id.slice(issue.length + 1).replace(/\/$/, ''), title, subtitle, headings, body }));
   return { meta, shards, texts };
 }
 

@@ -47,28 +47,37 @@ export function collectionStats(fieldLengths: ArrayLike<number>): CollectionStat
 }
 
 /**
- * The weight Lunr's builder puts in a document's field vector for one term (createFieldVectors
- * in lunr.js 2.3): Lunr's own idf, then its BM25 expression, boosts and rounding, operation for
- * operation, so the value is bit-for-bit the one a full Lunr index holds
- * (tests/search/build-index.test.ts compares them with a real lunr.Index).
+ * Lunr's idf for a term from its posting counts per field (FIELDS order), through Lunr's own
+ * function: it counts a posting per field, so a document with the term in two fields counts twice.
  */
-export function lunrWeights(perField: StoredPosting[][], stats: CollectionStats): Posting[][] {
+export function lunrTermIdf(postingCounts: number[], documentCount: number): number {
   const posting: Record<string, unknown> = { _index: 0 };
-  FIELDS.forEach((field, f) => (posting[field] = perField[f] ?? []));
-  const idf = lunrIdf(posting, stats.documentCount);
+  // lunr.idf counts the keys of each field's postings; an array of that length has as many.
+  FIELDS.forEach((field, f) => (posting[field] = new Array<number>(postingCounts[f] ?? 0).fill(0)));
+  return lunrIdf(posting, documentCount);
+}
+
+/**
+ * The weight Lunr's builder puts in a document's field vector for one term (createFieldVectors
+ * in lunr.js 2.3): its BM25 expression, boosts and rounding, operation for operation, so the
+ * value is bit-for-bit the one a full Lunr index holds (tests/search/build-index.test.ts
+ * compares them with a real lunr.Index).
+ */
+export function lunrFieldWeight(idf: number, field: number, doc: number, tf: number, stats: CollectionStats): number {
   const { _k1: k1, _b: b } = builderDefaults;
-  return perField.map((postings, f) => {
-    const fieldBoost = FIELD_BOOSTS[FIELDS[f]!] || 1;
-    const docBoost = 1;
-    const average = stats.averageFieldLength[f]!;
-    return postings.map(({ doc, tf, positions }) => {
-      const fieldLength = stats.fieldLengths[doc * FIELDS.length + f]!;
-      let score = (idf * ((k1 + 1) * tf)) / (k1 * (1 - b + b * (fieldLength / average)) + tf);
-      score *= fieldBoost;
-      score *= docBoost;
-      return { doc, weight: Math.round(score * 1000) / 1000, positions };
-    });
-  });
+  const fieldBoost = FIELD_BOOSTS[FIELDS[field]!] || 1;
+  const docBoost = 1;
+  const fieldLength = stats.fieldLengths[doc * FIELDS.length + field]!;
+  let score = (idf * ((k1 + 1) * tf)) / (k1 * (1 - b + b * (fieldLength / stats.averageFieldLength[field]!)) + tf);
+  score *= fieldBoost;
+  score *= docBoost;
+  return Math.round(score * 1000) / 1000;
+}
+
+/** Every posting of a term with Lunr's weight (lunrTermIdf, lunrFieldWeight). */
+export function lunrWeights(perField: StoredPosting[][], stats: CollectionStats): Posting[][] {
+  const idf = lunrTermIdf(perField.map((postings) => postings.length), stats.documentCount);
+  return perField.map((postings, f) => postings.map(({ doc, tf, positions }) => ({ doc, weight: lunrFieldWeight(idf, f, doc, tf, stats), positions })));
 }
 
 export { lunr };

@@ -1,4 +1,4 @@
-import type { Filters, Hit, SearchEngine } from './engine.ts';
+import type { Filters, Hit, RankedHits, SearchEngine } from './engine.ts';
 import { fold } from './fold.ts';
 
 /**
@@ -12,8 +12,9 @@ import { fold } from './fold.ts';
 /** Fewer exact hits than this, and the phrase is also tried as its words. */
 export const FEW_HITS = 3;
 
+/** An exact plan's hits are ranked as they are read (RankedHits); the others are few or none. */
 export type QueryPlan =
-  | { kind: 'exact'; query: string; hits: Hit[] }
+  | { kind: 'exact'; query: string; hits: RankedHits }
   | { kind: 'split'; query: string; words: string[]; exactCount: number; hits: Hit[] }
   | { kind: 'none'; query: string; hits: []; suggestion: string | null };
 
@@ -90,7 +91,7 @@ async function suggest(engine: SearchEngine, query: string, vocabulary: readonly
       const folded = fold(term);
       if (folded === word || !withinOneEdit(folded, word)) continue;
       const candidate = words.map((other, k) => (k === w ? term : other)).join(' ');
-      const hits = (await engine.search(candidate, filters)).length;
+      const hits = (await engine.rank(candidate, filters)).length;
       if (hits > 0 && (!best || hits > best.hits)) best = { query: candidate, hits };
     }
   }
@@ -99,16 +100,17 @@ async function suggest(engine: SearchEngine, query: string, vocabulary: readonly
 
 export async function planQuery(engine: SearchEngine, query: string, vocabulary: readonly string[], filters: Filters = {}): Promise<QueryPlan> {
   const trimmed = query.trim();
-  const exact = await engine.search(trimmed, filters);
+  const exact = await engine.rank(trimmed, filters);
   if (exact.length >= FEW_HITS || !splittable(trimmed)) {
     if (exact.length > 0) return { kind: 'exact', query: trimmed, hits: exact };
   } else {
     const words = trimmed.split(/\s+/u).flatMap((word) => (Array.from(word).length >= 3 ? splitWord(word, vocabulary) : [word]));
     if (words.length > trimmed.split(/\s+/u).length) {
       const split = await engine.search(words.join(' '), filters);
-      const seen = new Set(exact.map((hit) => hit.doc));
+      const exactHits = exact.slice(0, exact.length); // fewer than FEW_HITS here
+      const seen = new Set(exactHits.map((hit) => hit.doc));
       const more = split.filter((hit) => !seen.has(hit.doc));
-      if (more.length > 0) return { kind: 'split', query: trimmed, words, exactCount: exact.length, hits: [...exact, ...more] };
+      if (more.length > 0) return { kind: 'split', query: trimmed, words, exactCount: exact.length, hits: [...exactHits, ...more] };
     }
     if (exact.length > 0) return { kind: 'exact', query: trimmed, hits: exact };
   }

@@ -25,8 +25,12 @@ export interface SearchMeta {
   shardCount: number;
   sections: string[];
   issues: { id: string; date: string }[];
-  /** One per document (its number is its position): [slug without slashes, section index, issue index]. */
-  docs: [slug: string, section: number, issue: number][];
+  /**
+   * One per document (its number is its position): [section index, issue index]. What only a
+   * shown result needs (its URL slug, its text) is in the document's own text file, which a
+   * result loads anyway: every first query pays for this file.
+   */
+  docs: [section: number, issue: number][];
   /** Every document's field lengths in tokens, FIELDS order, as one number string (see encodeNumbers). */
   fieldLengths: string;
 }
@@ -39,8 +43,10 @@ export interface SearchMeta {
 export type ShardEntry = [term: string, postings: string];
 export type Shard = ShardEntry[];
 
-/** The text of one document, loaded only to show a snippet or check a phrase. */
+/** One document as a result shows it, loaded only for a shown result: its URL and its text for the snippet. */
 export interface DocText {
+  /** The article's folder inside its issue's, without slashes. */
+  slug: string;
   title: string;
   subtitle: string;
   headings: string;
@@ -153,6 +159,108 @@ export function decodePostings(encoded: string, fieldCount: number, withPosition
     perField.push(postings);
   }
   return perField;
+}
+
+/**
+ * One field's postings of one term, decoded without their positions: a query needs the
+ * documents and frequencies of every posting, but positions only for the few documents that
+ * contain all of its terms, and for a common bigram the positions are most of the string.
+ */
+export interface FieldPostings {
+  /** Ascending. */
+  docs: Int32Array;
+  tfs: Int32Array;
+  /** Where each posting's positions start in the encoded string (bigrams only; 0 otherwise). */
+  positionsAt: Int32Array;
+}
+
+/** A term's postings as the engine keeps them: per field (FIELDS order), positions still encoded. */
+export interface LazyPostings {
+  encoded: string;
+  fields: FieldPostings[];
+}
+
+/**
+ * Where the next number of the string being read starts. One module-level cursor rather than
+ * a returned [value, next] pair: the decoder reads millions of numbers for a common term, and
+ * a pair per number is garbage.
+ */
+let cursor = 0;
+
+/** Reads the number of `text` at the cursor and moves the cursor past it. */
+function readNumber(text: string): number {
+  let value = 0;
+  for (let i = cursor; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const digit = code < 128 ? DIGIT[code]! : -1;
+    if (digit < 0) throw new Error(`not a number string: ${JSON.stringify(text[i])} at ${i}`);
+    if (digit < 32) {
+      cursor = i + 1;
+      return value * 32 + digit;
+    }
+    value = value * 32 + (digit - 32);
+  }
+  throw new Error(`number string ends inside a number at ${text.length}`);
+}
+
+/** Moves the cursor past `n` numbers: a number ends on its one FINAL digit, so this only counts them. */
+function skipNumbers(text: string, n: number): void {
+  let i = cursor;
+  for (let left = n; left > 0; i++) {
+    const code = text.charCodeAt(i);
+    const digit = code < 128 ? DIGIT[code]! : -1;
+    if (digit < 0) throw new Error(`not a number string: ${JSON.stringify(text[i])} at ${i}`);
+    if (digit < 32) left--;
+  }
+  cursor = i;
+}
+
+/** The same postings as decodePostings, with the positions stepped over and left in the string. */
+export function decodeLazyPostings(encoded: string, fieldCount: number, withPositions: boolean): LazyPostings {
+  const fields: FieldPostings[] = [];
+  cursor = 0;
+  for (let f = 0; f < fieldCount; f++) {
+    const count = readNumber(encoded);
+    const docs = new Int32Array(count);
+    const tfs = new Int32Array(count);
+    const positionsAt = new Int32Array(count);
+    let doc = 0;
+    for (let k = 0; k < count; k++) {
+      docs[k] = doc += readNumber(encoded);
+      const tf = (tfs[k] = readNumber(encoded));
+      if (!withPositions) continue;
+      positionsAt[k] = cursor;
+      skipNumbers(encoded, tf);
+    }
+    fields.push({ docs, tfs, positionsAt });
+  }
+  if (cursor !== encoded.length) throw new Error(`postings string has ${encoded.length - cursor} characters beyond its ${fieldCount} fields`);
+  return { encoded, fields };
+}
+
+/** The k-th posting's positions in one field of a lazily decoded term (bigrams only). */
+export function readPositions(postings: LazyPostings, field: number, k: number): number[] {
+  const { tfs, positionsAt } = postings.fields[field]!;
+  const positions: number[] = [];
+  cursor = positionsAt[k]!;
+  let position = 0;
+  for (let m = 0; m < tfs[k]!; m++) positions.push((position += readNumber(postings.encoded)));
+  return positions;
+}
+
+/** Where a document's posting is in one field of a term, or -1: a binary search over its ascending docs. */
+export function findPosting(field: FieldPostings, doc: number): number {
+  const { docs } = field;
+  let low = 0;
+  let high = docs.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const at = docs[mid]!;
+    if (at === doc) return mid;
+    if (at < doc) low = mid + 1;
+    else high = mid - 1;
+  }
+  return -1;
 }
 
 export const paths = {

@@ -1,23 +1,17 @@
-import type { Posting } from './shard-format.ts';
 import type { QueryWord } from './tokenizer.ts';
 
 /** 0: the query is in the title; 1: every word occurs as an exact phrase; 2: only its parts occur. */
 export type Tier = 0 | 1 | 2;
 
-/** term → per field (FIELDS order) → postings. */
-export type TermPostings = Map<string, Posting[][]>;
+/** Where the query's terms occur, asked document by document. */
+export interface TermLocator {
+  /** Whether the term occurs in that field of that document. */
+  occurs(term: string, field: number, doc: number): boolean;
+  /** A bigram's positions there, ascending (only asked where it occurs). */
+  positions(term: string, field: number, doc: number): number[];
+}
 
 const TITLE = 0;
-
-const byDoc = new WeakMap<Posting[], Map<number, number[]>>();
-
-function positionsOf(postings: TermPostings, term: string, field: number, doc: number): number[] | null {
-  const list = postings.get(term)?.[field];
-  if (!list) return null;
-  let map = byDoc.get(list);
-  if (!map) byDoc.set(list, (map = new Map(list.map((p) => [p.doc, p.positions]))));
-  return map.get(doc) ?? null;
-}
 
 /** A word's terms, split once per query rather than once per document and field. */
 interface WordTerms {
@@ -55,34 +49,35 @@ function includes(sorted: number[], value: number): boolean {
 /**
  * Whether one query word occurs verbatim in one field, from the bigram positions alone:
  * some start p must have every bigram of the word at p + its offset in the word.
- * Punctuation between a word's runs is not compared (it is not indexed).
+ * Punctuation between a word's runs is not compared (it is not indexed). Positions are only
+ * read once every term is known to be there, and never for a word of one bigram.
  */
-function wordInField(word: QueryWord, postings: TermPostings, field: number, doc: number): boolean {
+function wordInField(word: QueryWord, locator: TermLocator, field: number, doc: number): boolean {
   const { bigrams, unigrams } = wordTerms(word);
-  for (const term of unigrams) if (positionsOf(postings, term, field, doc) === null) return false;
-  if (bigrams.length === 0) return true;
-  const [first, ...rest] = bigrams;
-  const starts = positionsOf(postings, first!.term, field, doc);
-  if (!starts) return false;
+  for (const term of unigrams) if (!locator.occurs(term, field, doc)) return false;
+  for (const { term } of bigrams) if (!locator.occurs(term, field, doc)) return false;
   // A single bigram that occurs at all occurs verbatim.
-  if (rest.length === 0) return true;
-  const others: { offset: number; at: number[] }[] = [];
-  for (const t of rest) {
-    const at = positionsOf(postings, t.term, field, doc);
-    if (!at) return false;
-    others.push({ offset: t.offset, at });
-  }
-  for (const p of starts) {
+  if (bigrams.length <= 1) return true;
+  const [first, ...rest] = bigrams;
+  const others = rest.map((t) => ({ offset: t.offset, at: locator.positions(t.term, field, doc) }));
+  for (const p of locator.positions(first!.term, field, doc)) {
     const start = p - first!.offset;
     if (others.every(({ offset, at }) => includes(at, start + offset))) return true;
   }
   return false;
 }
 
-export function classifyTier(doc: number, words: QueryWord[], postings: TermPostings): Tier {
-  const fieldCount = postings.values().next().value?.length ?? 0;
-  if (words.every((w) => wordInField(w, postings, TITLE, doc))) return 0;
-  const fields = Array.from({ length: fieldCount }, (_, f) => f);
-  if (words.every((w) => fields.some((f) => wordInField(w, postings, f, doc)))) return 1;
-  return 2;
+/** Whether every word occurs verbatim in the title: tier 0, told apart from the title postings alone. */
+export function inTitle(doc: number, words: QueryWord[], locator: TermLocator): boolean {
+  return words.every((w) => wordInField(w, locator, TITLE, doc));
+}
+
+export function classifyTier(doc: number, words: QueryWord[], fieldCount: number, locator: TermLocator): Tier {
+  if (inTitle(doc, words, locator)) return 0;
+  for (const word of words) {
+    let found = false;
+    for (let f = 0; f < fieldCount && !found; f++) found = wordInField(word, locator, f, doc);
+    if (!found) return 2;
+  }
+  return 1;
 }

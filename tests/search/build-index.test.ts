@@ -73,6 +73,15 @@ describe('the search build without a Lunr index in memory', () => {
     expect([...ours].map(([k, [w]]) => [k, w]).sort()).toEqual([...lunrSide].map(([k, [w]]) => [k, w]).sort());
   });
 
+  it("keeps the articles' URL slugs out of the meta file every first query loads, each in its article's own text file", () => {
+    const data = buildSearchData(docs, 'test');
+    for (const entry of data.meta.docs) expect(entry.every((n) => Number.isInteger(n))).toBe(true);
+    docs.forEach((d, n) => {
+      expect(`${data.meta.issues[data.meta.docs[n]![1]]!.id}/${data.texts[n]!.slug}/`).toBe(d.id);
+      expect(data.meta.sections[data.meta.docs[n]![0]]).toBe(d.section);
+    });
+  });
+
   it('is deterministic: the same documents give the same files', () => {
     expect(JSON.stringify(buildSearchData(docs, 'x'))).toBe(JSON.stringify(buildSearchData([...docs], 'x')));
   });

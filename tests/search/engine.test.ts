@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildLunrIndex } from '../../src/search/build-index.ts';
 import { collectDocs } from '../../src/search/collect-docs.ts';
 import { lunr } from '../../src/search/lunr-setup.ts';
@@ -6,6 +6,7 @@ import { parseQuery } from '../../src/search/tokenizer.ts';
 import type { SearchEngine } from '../../src/search/engine.ts';
 import type { SearchDoc } from '../../src/types.ts';
 import { doc, memoryEngine } from './support/memory-engine.ts';
+import { referenceEngine } from './support/reference-engine.ts';
 import { docText, sampleQueries, substringMatches } from './support/substring-scan.ts';
 
 describe('recall against a plain substring scan of the fixture articles', () => {
@@ -54,6 +55,96 @@ describe('scores', () => {
   });
 });
 
+describe('intersecting postings before Lunr scores them', () => {
+  let docs: SearchDoc[];
+  beforeAll(async () => {
+    docs = await collectDocs('tests/fixtures/search-content');
+  });
+
+  /** One- to twelve-character queries cut from the articles, and pairs of them as two words. */
+  function queries(): string[] {
+    const single = sampleQueries(docs, [1, 2, 3, 4, 6, 12], 25);
+    const pairs = single.slice(0, 60).map((q, i) => `${q} ${single[(i * 7 + 3) % single.length]}`);
+    return [...single, ...pairs, '华为', '中国移动', '5G基站', '运营商 部署', 'AI芯片', '<script>'];
+  }
+
+  it('gives exactly the hits, tiers, scores and order of a Lunr index over every posting of the query terms', async () => {
+    const engine = memoryEngine(docs);
+    const reference = referenceEngine(docs);
+    let narrowed = 0;
+    for (const query of queries()) {
+      const expected = reference.search(query);
+      expect(await engine.search(query), query).toEqual(expected);
+      if (expected.length > 0) narrowed++;
+    }
+    expect(narrowed).toBeGreaterThan(100);
+  });
+
+  it('drops the documents that lack one of the terms, even where another term is in the title', async () => {
+    const titleOnly = doc({ title: '华为发布', body: '其他。' });
+    const both = doc({ body: '华为芯片出货。' });
+    const chipsOnly = doc({ title: '芯片', body: '芯片产业。' });
+    const engine = memoryEngine([titleOnly, both, chipsOnly]);
+    expect((await engine.search('华为 芯片')).map((h) => h.doc)).toEqual([1]);
+    expect(await engine.search('华为 芯片')).toEqual(referenceEngine([titleOnly, both, chipsOnly]).search('华为 芯片'));
+  });
+});
+
+describe('ranking only as far as the hits are read', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('reads every slice of the ranked hits exactly as the same slice of all hits', async () => {
+    const docs = await collectDocs('tests/fixtures/search-content');
+    const engine = memoryEngine(docs);
+    for (const query of ['华为', '中国移动', '5G基站', '运营商 部署', '华', '发展']) {
+      const all = await engine.search(query);
+      expect(all.length, query).toBeGreaterThan(0);
+      for (const [start, end] of [[0, 1], [0, 5], [3, 20], [0, all.length], [-2, undefined]] as const) {
+        const ranked = await engine.rank(query);
+        expect(ranked.length).toBe(all.length);
+        expect(ranked.slice(start, end), `${query} ${start}..${end}`).toEqual(all.slice(start, end));
+      }
+    }
+  });
+
+  it('places hits exactly as scoring them all would, when a tier is scored in several batches, ties included', async () => {
+    let seed = 7;
+    const next = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % n);
+    const filler = '行业动态持续更新报告指出市场规模扩大';
+    const many = Array.from({ length: 150 }, (_, i) => {
+      // Every fifth article repeats the one before it: equal scores, told apart by document order.
+      if (i % 5 === 4) return { body: 'same', i };
+      const mentions = Array.from({ length: 1 + next(4) }, () => '云计算').join(filler.slice(0, next(8)));
+      return { body: filler.repeat(1 + next(6)) + mentions + filler.slice(0, next(10)), headings: next(3) === 0 ? '云计算平台' : '', i };
+    });
+    const docs = many.map((d, i) => (d.body === 'same' ? doc({ body: many[i - 1]!.body, headings: (many[i - 1] as { headings?: string }).headings ?? '' }) : doc({ body: d.body, headings: (d as { headings?: string }).headings ?? '' })));
+    const expected = referenceEngine(docs).search('云计算');
+    expect(expected.length).toBe(150);
+    const engine = memoryEngine(docs);
+    const ranked = await engine.rank('云计算');
+    for (const end of [1, 2, 20, 33, 70, 150]) expect(ranked.slice(0, end), `first ${end}`).toEqual(expected.slice(0, end));
+    expect(new Set(expected.map((h) => h.score)).size).toBeLessThan(expected.length);
+  });
+
+  it('scores only the title matches while they fill the slice, and the other tiers when it reaches them', async () => {
+    const engine = memoryEngine([
+      doc({ title: '华为芯片发布', body: '正文。' }),
+      doc({ title: '华为芯片量产', body: '正文。' }),
+      doc({ body: '报道称华为芯片出货量增长。' }),
+      // Every pair of 华为芯片 (华为, 为芯, 芯片), but never the four together.
+      doc({ body: '一款华为芯，与其他芯片不同。' }),
+    ]);
+    const scoring = vi.spyOn(lunr.Index.prototype, 'query');
+    const ranked = await engine.rank('华为芯片');
+    expect(ranked.length).toBe(4);
+    expect(ranked.slice(0, 2).map((h) => h.tier)).toEqual([0, 0]);
+    expect(scoring).toHaveBeenCalledTimes(1);
+    expect(ranked.slice(0, 4).map((h) => h.tier)).toEqual([0, 0, 1, 2]);
+    expect(ranked.slice(2, 4).map((h) => h.doc)).toEqual([2, 3]);
+    expect(scoring).toHaveBeenCalledTimes(3);
+  });
+});
+
 describe('spacing between Latin and Chinese', () => {
   const spaced = doc({ body: '今年新建 5G 基站超过十万个。' });
   const joined = doc({ body: '今年新建5G基站超过十万个。' });
@@ -76,10 +167,10 @@ describe('ranking', () => {
   const phrase = doc({ body: '报道称华为芯片出货量增长。' });
   const apart = doc({ body: '华为公司表示，作为芯片行业的一员，将继续投入。' });
   const unrelated = doc({ body: '中国移动发布年报。' });
-  const engine = memoryEngine([apart, unrelated, phrase, inTitle]);
-  const titles = async (query: string, filters = {}) =>
-    (await engine.search(query, filters)).map((h) => engine.meta.docs[h.doc]![0]);
+  const indexed = [apart, unrelated, phrase, inTitle];
+  const engine = memoryEngine(indexed);
   const slug = (d: SearchDoc) => d.id.split('/')[1];
+  const titles = async (query: string, filters = {}) => (await engine.search(query, filters)).map((h) => slug(indexed[h.doc]!));
 
   it('puts the title match first, then the exact phrase, then parts that occur apart', async () => {
     expect(await titles('华为芯片')).toEqual([slug(inTitle), slug(phrase), slug(apart)]);
@@ -95,7 +186,7 @@ describe('ranking', () => {
     const inBody = doc({ body: '云计算其他内容。' });
     const cloud = memoryEngine([inBody, inHeading]);
     const hits = await cloud.search('云计算');
-    expect(hits.map((h) => cloud.meta.docs[h.doc]![0])).toEqual([slug(inHeading), slug(inBody)]);
+    expect(hits.map((h) => slug([inBody, inHeading][h.doc]!))).toEqual([slug(inHeading), slug(inBody)]);
   });
 
   it('narrows results to a section and an issue', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeNumbers, decodePostings, encodeNumbers, encodePostings, shardOf } from '../../src/search/shard-format.ts';
+import { decodeLazyPostings, decodeNumbers, decodePostings, encodeNumbers, encodePostings, findPosting, readPositions, shardOf } from '../../src/search/shard-format.ts';
 
 describe('the shard format', () => {
   it('round-trips numbers of any size through the number strings', () => {
@@ -24,6 +24,37 @@ describe('the shard format', () => {
     expect(decodePostings(encodePostings(perField, true), 4, true)).toEqual(perField);
     const unigrams = [[{ doc: 0, tf: 5, positions: [] }], [], [{ doc: 9, tf: 1, positions: [] }], []];
     expect(decodePostings(encodePostings(unigrams, false), 4, false)).toEqual(unigrams);
+  });
+
+  it("decodes postings without their positions and reads any posting's positions later, as decodePostings would", () => {
+    const perField = [
+      [{ doc: 3, tf: 2, positions: [4, 200] }, { doc: 70, tf: 1, positions: [5_000] }],
+      [],
+      [{ doc: 0, tf: 3, positions: [0, 31, 32] }],
+      [{ doc: 3, tf: 1, positions: [7] }, { doc: 40, tf: 3, positions: [1, 2, 900] }, { doc: 41, tf: 2, positions: [1_048_576, 1_048_577] }],
+    ];
+    const lazy = decodeLazyPostings(encodePostings(perField, true), 4, true);
+    const eager = decodePostings(encodePostings(perField, true), 4, true);
+    eager.forEach((postings, f) => {
+      expect([...lazy.fields[f]!.docs], `field ${f}`).toEqual(postings.map((p) => p.doc));
+      expect([...lazy.fields[f]!.tfs], `field ${f}`).toEqual(postings.map((p) => p.tf));
+      // Read out of order: each read starts from the posting's own offset.
+      [...postings.keys()].reverse().forEach((k) => expect(readPositions(lazy, f, k)).toEqual(postings[k]!.positions));
+    });
+    const unigrams = decodeLazyPostings(encodePostings([[{ doc: 0, tf: 5, positions: [] }], [], [{ doc: 9, tf: 1, positions: [] }], []], false), 4, false);
+    expect(unigrams.fields.map((f) => [...f.docs])).toEqual([[0], [], [9], []]);
+  });
+
+  it('refuses a postings string with characters left over or cut inside a number', () => {
+    const encoded = encodePostings([[{ doc: 3, tf: 1, positions: [40] }], [], [], []], true);
+    expect(() => decodeLazyPostings(encoded + 'A', 4, true)).toThrow(/beyond its 4 fields/);
+    expect(() => decodeLazyPostings(encoded.slice(0, -1) + 'g', 4, true)).toThrow(/ends inside a number/);
+  });
+
+  it("finds a document's posting by binary search, or -1", () => {
+    const { fields } = decodeLazyPostings(encodePostings([[1, 4, 9, 16, 25].map((doc) => ({ doc, tf: 1, positions: [0] }))], true), 1, true);
+    expect([1, 4, 9, 16, 25].map((doc) => findPosting(fields[0]!, doc))).toEqual([0, 1, 2, 3, 4]);
+    expect([0, 5, 26].map((doc) => findPosting(fields[0]!, doc))).toEqual([-1, -1, -1]);
   });
 
   it('rejects a bigram posting whose positions do not match its frequency', () => {

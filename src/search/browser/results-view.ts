@@ -1,17 +1,18 @@
-import type { Hit } from '../engine.ts';
+import type { Hit, RankedHits } from '../engine.ts';
 import { matchRanges, segments, snippet, type Segment } from '../highlight.ts';
 import type { DocText, SearchMeta } from '../shard-format.ts';
 import type { QueryWord } from '../tokenizer.ts';
 
-/** Results are rendered in pages as the reader scrolls, so a long list stays cheap. */
-const PAGE_SIZE = 20;
+/** Results are rendered in pages as the reader scrolls, so a long list stays cheap (and is only scored as far as shown). */
+export const PAGE_SIZE = 20;
 
 export interface ResultsContext {
   list: HTMLElement;
   more: HTMLButtonElement;
   meta: SearchMeta;
   text(doc: number): Promise<DocText>;
-  href(doc: number): string;
+  /** The article's URL; its slug comes with its text. */
+  href(doc: number, text: DocText): string;
   /** The issue's name and month, never its id. */
   issueLabel(doc: number): string;
   /** Whether the doc matched the query as typed (not only its split words). */
@@ -20,11 +21,11 @@ export interface ResultsContext {
 
 export type SortOrder = 'relevance' | 'date';
 
-/** Relevance is the engine's order; by date, the newest issue first and relevance within it. */
-export function sortHits(hits: Hit[], meta: SearchMeta, order: SortOrder): Hit[] {
+/** Relevance is the engine's order; by date, the newest issue first and relevance within it (which scores every hit). */
+export function sortHits(hits: RankedHits, meta: SearchMeta, order: SortOrder): RankedHits {
   if (order === 'relevance') return hits;
-  const date = (hit: Hit) => meta.issues[meta.docs[hit.doc]![2]]!.date;
-  return hits.map((hit, rank) => ({ hit, rank })).sort((a, b) => date(b.hit).localeCompare(date(a.hit)) || a.rank - b.rank).map(({ hit }) => hit);
+  const date = (hit: Hit) => meta.issues[meta.docs[hit.doc]![1]]!.date;
+  return hits.slice(0, hits.length).map((hit, rank) => ({ hit, rank })).sort((a, b) => date(b.hit).localeCompare(date(a.hit)) || a.rank - b.rank).map(({ hit }) => hit);
 }
 
 function appendSegments(parent: HTMLElement, parts: Segment[]): void {
@@ -42,12 +43,13 @@ function bestSnippet(text: DocText, words: QueryWord[]): Segment[] {
 }
 
 function resultItem(ctx: ResultsContext, hit: Hit, words: QueryWord[]): HTMLLIElement {
-  const [, section] = ctx.meta.docs[hit.doc]!;
+  const [section] = ctx.meta.docs[hit.doc]!;
   const item = document.createElement('li');
   item.className = 'search-result';
   item.dataset.doc = String(hit.doc);
   item.dataset.match = ctx.isExact(hit.doc) ? 'exact' : 'words';
-  const link = Object.assign(document.createElement('a'), { href: ctx.href(hit.doc), className: 'search-result-title' });
+  // The link gets its URL with the text, which carries the slug: until then it is only a placeholder.
+  const link = Object.assign(document.createElement('a'), { className: 'search-result-title' });
   link.textContent = '…';
   const info = Object.assign(document.createElement('p'), { className: 'search-result-meta' });
   info.append(
@@ -59,6 +61,7 @@ function resultItem(ctx: ResultsContext, hit: Hit, words: QueryWord[]): HTMLLIEl
   item.append(link, info, excerpt);
   ctx.text(hit.doc).then(
     (text) => {
+      link.href = ctx.href(hit.doc, text);
       link.textContent = '';
       appendSegments(link, segments(text.title, matchRanges(text.title, words)));
       appendSegments(excerpt, bestSnippet(text, words));
@@ -70,7 +73,7 @@ function resultItem(ctx: ResultsContext, hit: Hit, words: QueryWord[]): HTMLLIEl
 }
 
 /** Renders hits; returns a function that renders the next page, or null when all are shown. */
-export function renderResults(ctx: ResultsContext, hits: Hit[], words: QueryWord[]): void {
+export function renderResults(ctx: ResultsContext, hits: RankedHits, words: QueryWord[]): void {
   ctx.list.replaceChildren();
   let shown = 0;
   const observer = new IntersectionObserver((entries) => {

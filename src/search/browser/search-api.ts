@@ -10,8 +10,8 @@ export interface SearchApi {
   meta(): Promise<SearchMeta>;
   plan(query: string, filters?: Filters): Promise<QueryPlan>;
   text(doc: number): Promise<DocText>;
-  /** The article's URL, carrying what to highlight on it. */
-  href(meta: SearchMeta, doc: number, highlight: string): string;
+  /** The article's URL (its slug comes with its text), carrying what to highlight on it. */
+  href(meta: SearchMeta, doc: number, text: DocText, highlight: string): string;
   /** "2021年1月 · 行业信息监测与市场分析" for a document's issue: never its id. */
   issueLabel(meta: SearchMeta, doc: number): string;
 }

@@ -102,10 +102,12 @@ function enableDropdown(input: HTMLInputElement, listbox: HTMLElement, status: H
       const texts = await Promise.all(shown.map((hit) => api.text(hit.doc).catch(() => null)));
       if (ticket !== latest) return;
       const items = shown.map((hit, i) => {
-        const [, section] = meta.docs[hit.doc]!;
+        const [section] = meta.docs[hit.doc]!;
+        const text = texts[i];
         return option(
           `site-search-option-${i}`,
-          api.href(meta, hit.doc, highlightFor(plan)),
+          // Without its text (offline, not kept) the article's URL is unknown: the option opens the search page.
+          text ? api.href(meta, hit.doc, text, highlightFor(plan)) : pageUrl(root, 'search/', { q: query }),
           Object.assign(document.createElement('span'), { className: 'search-suggestion-title', textContent: texts[i]?.title ?? '…' }),
           Object.assign(document.createElement('span'), { className: 'search-suggestion-meta', textContent: `${api.issueLabel(meta, hit.doc)} · ${meta.sections[section]}` }),
         );

@@ -4,7 +4,7 @@ import { parseQuery } from '../tokenizer.ts';
 import { chineseMonth } from '../../site/format.ts';
 import { HIGHLIGHT_PARAM } from './article-highlight.ts';
 import { createDataClient } from './data-client.ts';
-import { renderResults, sortHits, type SortOrder } from './results-view.ts';
+import { PAGE_SIZE, renderResults, sortHits, type SortOrder } from './results-view.ts';
 import { API_GLOBAL, highlightFor, labels, type SearchApi } from './search-api.ts';
 import { pageUrl, siteRootFrom } from './site-root.ts';
 import { enableResultKeys } from './result-keys.ts';
@@ -27,21 +27,23 @@ const api: SearchApi = {
   meta: () => engine().then((e) => e.meta),
   plan: async (query, filters) => planQuery(await engine(), query, labels().vocabulary, filters),
   text: client.text,
-  href: (meta, doc, highlight) => {
-    const [slug, , issue] = meta.docs[doc]!;
-    return pageUrl(root, `${meta.issues[issue]!.id}/${slug}/`, { [HIGHLIGHT_PARAM]: highlight });
+  href: (meta, doc, text, highlight) => {
+    const [, issue] = meta.docs[doc]!;
+    return pageUrl(root, `${meta.issues[issue]!.id}/${text.slug}/`, { [HIGHLIGHT_PARAM]: highlight });
   },
   issueLabel: (meta, doc) => {
-    const issue = meta.issues[meta.docs[doc]![2]]!;
+    const issue = meta.issues[meta.docs[doc]![1]]!;
     return labels().issues[issue.id] ?? chineseMonth(issue.date);
   },
 };
 (globalThis as Record<string, unknown>)[API_GLOBAL] = api;
 
-// For `npm run bench`: one query answered up to its first snippet, as a reader would see it.
+// For `npm run bench`: one query answered up to its first page of results and the first
+// snippet, as a reader would see it.
 (window as unknown as Record<string, unknown>).__bulletinSearchBench = async (query: string) => {
-  const hits = await (await engine()).search(query);
-  if (hits[0]) await client.text(hits[0].doc);
+  const hits = await (await engine()).rank(query);
+  const [first] = hits.slice(0, PAGE_SIZE);
+  if (first) await client.text(first.doc);
   return hits.length;
 };
 
@@ -124,13 +126,14 @@ function runSearchPage(): void {
       status.textContent =
         plan.kind === 'none' ? `没有找到与“${query}”相关的文章。` : plan.kind === 'split' ? `找到 ${plan.hits.length} 篇相关文章` : `找到 ${plan.hits.length} 篇文章`;
       showHint(plan);
-      const exact = new Set(plan.kind === 'split' ? plan.hits.slice(0, plan.exactCount).map((h) => h.doc) : plan.hits.map((h) => h.doc));
+      // Only a split plan holds hits that did not match the query as typed.
+      const exact = plan.kind === 'split' ? new Set(plan.hits.slice(0, plan.exactCount).map((h) => h.doc)) : null;
       renderResults(
         {
           list, more, meta, text: client.text,
-          href: (doc) => api.href(meta, doc, highlightFor(plan)),
+          href: (doc, text) => api.href(meta, doc, text, highlightFor(plan)),
           issueLabel: (doc) => api.issueLabel(meta, doc),
-          isExact: (doc) => exact.has(doc),
+          isExact: (doc) => !exact || exact.has(doc),
         },
         sortHits(plan.hits, meta, order),
         words,
