@@ -1,7 +1,7 @@
 import type matter from 'gray-matter';
-import { safeMatter } from '../frontmatter.ts';
+import { safeMatter, UnsafeFrontMatterError } from '../frontmatter.ts';
 import type { DecodedSource, SourceOverrides } from '../types.ts';
-import { readOverrides } from './corrections/read-sidecar.ts';
+import { BULLETIN_KEYS, readOverrides, yamlErrorAt } from './corrections/read-sidecar.ts';
 import { DecodeError } from './errors.ts';
 
 type Encoding = DecodedSource['encoding'];
@@ -192,17 +192,36 @@ function firstControlByte(bytes: Uint8Array, encoding: Encoding): number {
   return i < 0 ? bytes.length : i;
 }
 
+/**
+ * The YAML block at the top of a bulletin, between a first line `---` and the next `---` line.
+ * A first line `---` with no closing line is no block but a rule printed in the text (an export's
+ * separator), and stays text; a closed block must hold keys, or it is one error naming it.
+ */
 function readFrontMatter(file: string, text: string): { body: string; lineOffset: number; overrides: SourceOverrides } {
   if (!/^---[a-z]*\n/i.test(text)) return { body: text, lineOffset: 0, overrides: {} };
+  const closingLine = text.split('\n').findIndex((line, i) => i > 0 && /^---\s*$/.test(line)) + 1;
+  if (closingLine === 0) return { body: text, lineOffset: 0, overrides: {} };
   let parsed: matter.GrayMatterFile<string>;
   try {
     parsed = safeMatter(text);
   } catch (error) {
-    throw new DecodeError(file, 1, `the front matter is not valid YAML (${(error as Error).message.split('\n')[0]})`, 'fix the YAML between the two --- lines, or remove the block');
+    if (error instanceof UnsafeFrontMatterError) throw new DecodeError(file, 1, error.message, 'write the block as YAML between two --- lines, or remove it');
+    // The parser is given the file from its first line, so the line it names is the file's.
+    const { line, message } = yamlErrorAt(error as Error, 0);
+    throw new DecodeError(file, line ?? 1, `the front matter is not valid YAML (${message})`, 'fix the YAML between the two --- lines, or remove the block');
+  }
+  const data: unknown = parsed.data;
+  if (data === null || typeof data !== 'object' || Array.isArray(data) || data instanceof Date) {
+    throw new DecodeError(
+      file,
+      1,
+      `the block between the --- lines 1 and ${closingLine} is not a set of keys (it reads as ${Array.isArray(data) ? 'a list' : 'plain text'})`,
+      `write keys such as "date: 2021-03-31" (the keys allowed are ${BULLETIN_KEYS.join(', ')}), or, if these lines are the bulletin's text, remove the --- on line 1`,
+    );
   }
   const lineOffset = text.slice(0, text.length - parsed.content.length).split('\n').length - 1;
   const yaml = text.slice(text.indexOf('\n') + 1, text.length - parsed.content.length);
   // The block takes the same keys as a correction file, checked by the same reader.
-  const overrides = readOverrides(file, (parsed.data ?? {}) as Record<string, unknown>, yaml, 2);
+  const overrides = readOverrides(file, data as Record<string, unknown>, yaml, 2);
   return { body: parsed.content, lineOffset, overrides };
 }

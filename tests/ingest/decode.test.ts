@@ -106,6 +106,36 @@ describe('decodeBulletin', () => {
     expect(() => decodeBulletin('nul.txt', bytes)).toThrow(new RegExp(`nul\\.txt:3: the file looks binary .*NUL, is at byte ${text.length + 1} \\(line 3\\)`));
   });
 
+  it('refuses a front-matter block that is a list, with one error naming the block, not one per character', () => {
+    const source = '---\n- 某地发布新规\n- 某企业推出新品\n---\n正文\n';
+    let message = '';
+    try {
+      decodeBulletin('list.txt', new TextEncoder().encode(source));
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/^list\.txt:1: the block between the --- lines 1 and 4 is not a set of keys \(it reads as a list\)/);
+    expect(message).not.toMatch(/unknown key/);
+  });
+
+  it('refuses a closed block of plain text between --- lines as front matter that holds no keys', () => {
+    const source = '---\n某月简报\n---\n正文\n';
+    expect(() => decodeBulletin('plain.txt', new TextEncoder().encode(source))).toThrow(/plain\.txt:1: the block between the --- lines 1 and 3 is not a set of keys \(it reads as plain text\)/);
+  });
+
+  it('reads a first line --- with no closing line as text, not as front matter', () => {
+    const source = '---\n某月简报\n产业动态：某地发布新规\n近日，某地发布新规。\n';
+    const decoded = decodeBulletin('rule.txt', new TextEncoder().encode(source));
+    expect(decoded.overrides).toEqual({});
+    expect(decoded.lineOffset).toBe(0);
+    expect(decoded.text).toBe(source);
+  });
+
+  it('locates invalid front-matter YAML at the line its message names', () => {
+    const source = '---\npublication: 某某周报\ndate: 2021-03-31\ndate: 2021-04-30\n---\n正文\n';
+    expect(() => decodeBulletin('dup.txt', new TextEncoder().encode(source))).toThrow(/dup\.txt:4: the front matter is not valid YAML \(duplicated mapping key at line 4,/);
+  });
+
   it('refuses a file above the size limit before decoding it', () => {
     const big = new Uint8Array(MAX_BULLETIN_BYTES + 1).fill(0x41);
     expect(() => decodeBulletin('big.txt', big)).toThrow(/big\.txt: the file is 5\.0 MB, more than the 5 MB/);

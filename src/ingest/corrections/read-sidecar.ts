@@ -27,13 +27,27 @@ export function readSidecar(file: string, text: string): SourceOverrides {
     // Parsed by the one front-matter reader, so YAML is read the same way in the block and here.
     parsed = safeMatter(`---\n${body}\n---\n`);
   } catch (error) {
-    const mark = /line (\d+)/.exec((error as Error).message);
-    throw new CorrectionError(file, mark ? Number(mark[1]) : null, `not valid YAML (${(error as Error).message.split('\n')[0]})`, 'fix the YAML; see "Corrections" in the README for an example');
+    // The parser counts the `---` line put before the file's first line: one less is the file's line.
+    const { line, message } = yamlErrorAt(error as Error, -1);
+    throw new CorrectionError(file, line, `not valid YAML (${message})`, 'fix the YAML; see "Corrections" in the README for an example');
   }
   if (parsed.data === null || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) {
     throw new CorrectionError(file, 1, 'a correction file holds keys, e.g. "date: 2021-03-31"', `use the keys ${BULLETIN_KEYS.join(', ')}`);
   }
   return readOverrides(file, parsed.data as Record<string, unknown>, body, 1);
+}
+
+/**
+ * The line a YAML parse error names, moved by `shift` lines (the parser may have been given text
+ * that starts before the file's first line), and the error's first line of message with that
+ * line number written in it, so the located line and the message agree.
+ */
+export function yamlErrorAt(error: Error, shift: number): { line: number | null; message: string } {
+  const first = error.message.split('\n')[0];
+  const mark = /line (\d+)/.exec(first);
+  if (!mark) return { line: null, message: first };
+  const line = Math.max(1, Number(mark[1]) + shift);
+  return { line, message: first.replace(/line \d+/, `line ${line}`) };
 }
 
 /** Locates keys and list items in the YAML source, since the parser gives no positions. */

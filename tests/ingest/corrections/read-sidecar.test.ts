@@ -74,6 +74,16 @@ describe('readSidecar', () => {
     expect(problems('articles:\n  - drop: true\n')).toMatch(/seeds\/a\.yml:2: an articles item has no match/);
   });
 
+  it('names the true line of a repeated key, in the location and in the message', () => {
+    const message = problems('publication: 某某周报\ndate: 2021-03-31\ndate: 2021-04-30\n');
+    expect(message).toMatch(/^seeds\/a\.yml:3: not valid YAML \(duplicated mapping key at line 3,/);
+  });
+
+  it('names the true line of a bad indent on the last line of the file', () => {
+    const message = problems('publication: 某某周报\ndate: 2021-03-31\nheadlines:\n  - 某地发布新规\n    title: 多余的缩进\n');
+    expect(message).toMatch(/^seeds\/a\.yml:5: not valid YAML \([^)]*line 5,/);
+  });
+
   it('names the line of broken YAML', () => {
     expect(problems('date: 2021-03-31\narticles: [\n')).toMatch(/^seeds\/a\.yml(:\d+)?: not valid YAML/);
   });
