@@ -8,7 +8,7 @@ const MIN_ENTRY_LENGTH = 4;
  * The editor has the last word on splitting: front matter `headlines:` opens an article at each
  * line it names, `not-headlines:` keeps a line inside its article. A line is named by its text
  * as printed, or by its opening words; an entry that names no line, or several, is reported and
- * changes nothing.
+ * changes nothing. `named` holds the paragraphs the lists name: the editor has decided them.
  */
 export function applyEditorHeadlines(
   file: string,
@@ -16,8 +16,9 @@ export function applyEditorHeadlines(
   paragraphs: Paragraph[],
   kinds: LineKind[],
   headlines: number[],
-): { headlines: number[]; kinds: LineKind[]; warnings: IngestWarning[] } {
+): { headlines: number[]; kinds: LineKind[]; warnings: IngestWarning[]; named: number[] } {
   const warnings: IngestWarning[] = [];
+  const named: number[] = [];
   const chosen = new Set(headlines);
   const edited = [...kinds];
   const find = (entry: string, key: string): number | null => {
@@ -31,12 +32,15 @@ export function applyEditorHeadlines(
   for (const entry of overrides.headlines ?? []) {
     const index = find(entry, 'headlines');
     if (index === null) continue;
+    named.push(index);
     chosen.add(index);
     edited[index] = 'heading';
   }
   for (const entry of overrides.notHeadlines ?? []) {
     const index = find(entry, 'not-headlines');
-    if (index !== null) chosen.delete(index);
+    if (index === null) continue;
+    named.push(index);
+    chosen.delete(index);
   }
-  return { headlines: [...chosen].sort((a, b) => a - b), kinds: edited, warnings };
+  return { headlines: [...chosen].sort((a, b) => a - b), kinds: edited, warnings, named };
 }
