@@ -25,7 +25,12 @@ export function applyEditorHeadlines(
     const wanted = compact(entry);
     const matches = wanted.length < MIN_ENTRY_LENGTH ? [] : paragraphs.flatMap((p, i) => (kinds[i] !== 'section' && kinds[i] !== 'table' && compact(p.text).startsWith(wanted) ? [i] : []));
     if (matches.length === 1) return matches[0];
-    const problem = matches.length === 0 ? 'matches no line of the bulletin' : `matches ${matches.length} lines (${matches.map((i) => paragraphs[i].line).join(', ')})`;
+    const problem =
+      wanted.length < MIN_ENTRY_LENGTH
+        ? `is too short to tell (${wanted.length} characters; give at least ${MIN_ENTRY_LENGTH})`
+        : matches.length === 0
+          ? 'matches no line of the bulletin'
+          : `matches ${matches.length} lines (${matches.map((i) => paragraphs[i].line).join(', ')})`;
     warnings.push({ kind: 'correction-unmatched', file, line: null, message: `front matter ${key} "${entry}" ${problem}; give the line as printed, or more of its opening words` });
     return null;
   };
