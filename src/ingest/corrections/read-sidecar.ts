@@ -91,12 +91,18 @@ class YamlLines {
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Suggests the allowed key a misspelling was meant to be (`headline` → `headlines`). */
+/**
+ * Suggests the allowed key a misspelling was meant to be: a typo (`headline` → `headlines`), other
+ * separators or case (`merge_with_previous`), or a key cut short (`merge-with-prev`).
+ */
 function closest(key: string, allowed: readonly string[]): string | null {
+  const written = key.toLowerCase().replace(/[\s_]+/g, '-');
+  const shortened = written.length >= 4 ? allowed.filter((candidate) => candidate.startsWith(written)) : [];
+  if (shortened.length === 1) return shortened[0];
   let best: string | null = null;
   let bestDistance = 3;
   for (const candidate of allowed) {
-    const d = editDistance(key.toLowerCase(), candidate);
+    const d = editDistance(written, candidate);
     if (d < bestDistance) [best, bestDistance] = [candidate, d];
   }
   return best;
@@ -194,9 +200,11 @@ function readArticleCorrection(file: string, entry: unknown, n: number, at: Yaml
     ok = false;
     fail(at.itemKey('articles', n, key), problem, fix);
   };
+  const guesses = new Set<string>();
   for (const key of Object.keys(data)) {
     if ((ARTICLE_KEYS as readonly string[]).includes(key)) continue;
     const guess = closest(key, ARTICLE_KEYS);
+    if (guess) guesses.add(guess);
     bad(key, `unknown key "${key}" in an articles item${guess ? ` (did you mean "${guess}"?)` : ''}`, `the keys allowed in an articles item are ${ARTICLE_KEYS.join(', ')}`);
   }
   const text = (key: string): string | undefined => {
@@ -218,7 +226,8 @@ function readArticleCorrection(file: string, entry: unknown, n: number, at: Yaml
     return value;
   };
   const match = text('match');
-  if (data.match === undefined) bad('match', 'an articles item has no match', 'name the article by its title or opening words: - match: 某公司发布新品');
+  // A misspelt match was named just above, with its fix: "no match" would only repeat it.
+  if (data.match === undefined && !guesses.has('match')) bad('match', 'an articles item has no match', 'name the article by its title or opening words: - match: 某公司发布新品');
   const correction: ArticleCorrection = { match: match ?? '', file, line };
   const title = text('title');
   const subtitle = text('subtitle');
