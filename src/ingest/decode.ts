@@ -1,7 +1,7 @@
 import type matter from 'gray-matter';
-import { safeMatter } from '../frontmatter.ts';
+import { safeMatter, UnsafeFrontMatterError } from '../frontmatter.ts';
 import type { DecodedSource, SourceOverrides } from '../types.ts';
-import { readOverrides } from './corrections/read-sidecar.ts';
+import { BULLETIN_KEYS, readOverrides, yamlErrorAt } from './corrections/read-sidecar.ts';
 import { DecodeError } from './errors.ts';
 
 type Encoding = DecodedSource['encoding'];
@@ -25,7 +25,7 @@ export function decodeBulletin(file: string, bytes: Uint8Array): DecodedSource {
   if (bytes.length > MAX_BULLETIN_BYTES) throw tooLargeError(file, bytes.length);
   const { encoding, text } = decodeBytes(file, bytes);
   const unified = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  assertText(file, unified);
+  assertText(file, unified, bytes, encoding);
   const { body, lineOffset, overrides } = readFrontMatter(file, unified);
   return { file, encoding, text: body, lineOffset, overrides };
 }
@@ -48,13 +48,48 @@ function decodeBytes(file: string, bytes: Uint8Array): { encoding: Encoding; tex
   // GB18030 is a superset of GBK and GB2312, the usual encodings of Chinese text exports.
   const gb = strictDecode('gb18030', bytes);
   if (gb !== null) return { encoding: 'gb18030', text: gb };
-  const at = firstInvalidUtf8(bytes);
+  // The encoding that reads furthest is the one the file was written in, and its first bad
+  // sequence is the damage to look at: in a GB18030 export, UTF-8 already fails at the first
+  // Chinese character (byte 0, say), which tells the editor nothing.
+  const utf8At = firstInvalidUtf8(bytes);
+  const gbAt = firstInvalidGb18030(bytes);
+  const at = Math.max(utf8At, gbAt);
+  const which = gbAt > utf8At ? 'the first sequence that is not GB18030' : 'the first byte that is not UTF-8';
   throw new DecodeError(
     file,
     lineAt(bytes, at),
-    `the bytes are neither UTF-8, UTF-16 nor GB18030/GBK text; the first byte that is not UTF-8 is at byte ${at} (line ${lineAt(bytes, at)})`,
+    `the bytes are neither UTF-8, UTF-16 nor GB18030/GBK text; ${which} is at byte ${at} (line ${lineAt(bytes, at)}): ${hex(bytes.subarray(at, at + 4))}`,
     'save the bulletin as UTF-8 text (or GB18030) and drop it into seeds/ again',
   );
+}
+
+const hex = (bytes: Uint8Array) => [...bytes].map((b) => `0x${b.toString(16).padStart(2, '0').toUpperCase()}`).join(' ');
+
+/**
+ * Byte offset of the first sequence that is not GB18030 (the WHATWG decoder's grammar): one byte
+ * up to 0x80; a lead byte 0x81–0xFE with a trail 0x40–0x7E or 0x80–0xFE; or four bytes,
+ * lead, 0x30–0x39, 0x81–0xFE, 0x30–0x39, naming a code point (pointer ≤ 39419, or 189000–1237575).
+ */
+export function firstInvalidGb18030(bytes: Uint8Array): number {
+  const inRange = (b: number | undefined, low: number, high: number) => b !== undefined && b >= low && b <= high;
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i];
+    if (b <= 0x80) {
+      i += 1;
+      continue;
+    }
+    if (b === 0xff) return i;
+    const second = bytes[i + 1];
+    if (inRange(second, 0x40, 0x7e) || inRange(second, 0x80, 0xfe)) {
+      i += 2;
+      continue;
+    }
+    if (!inRange(second, 0x30, 0x39) || !inRange(bytes[i + 2], 0x81, 0xfe) || !inRange(bytes[i + 3], 0x30, 0x39)) return i;
+    const pointer = ((b - 0x81) * 10 + (second - 0x30)) * 1260 + (bytes[i + 2] - 0x81) * 10 + (bytes[i + 3] - 0x30);
+    if (pointer > 39419 && (pointer < 189000 || pointer > 1237575)) return i;
+    i += 4;
+  }
+  return bytes.length;
 }
 
 function strictDecode(encoding: string, bytes: Uint8Array): string | null {
@@ -124,28 +159,69 @@ function guessBomlessUtf16(bytes: Uint8Array): Encoding | null {
   return null;
 }
 
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
 /** Text with control characters (other than tab and line ends) is a binary file that happened to decode. */
-function assertText(file: string, text: string): void {
-  const control = text.match(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g)?.length ?? 0;
+function assertText(file: string, text: string, bytes: Uint8Array, encoding: Encoding): void {
+  const control = text.match(CONTROL)?.length ?? 0;
   if (control > 0 && control > text.length / 1000) {
-    throw new DecodeError(file, null, 'the file looks binary (it holds control characters)', 'give the plain-text export of the bulletin, not a PDF or Word file');
+    const index = text.search(CONTROL);
+    const line = text.slice(0, index).split('\n').length;
+    const character = text.charCodeAt(index);
+    const name = character === 0 ? 'NUL' : `U+${character.toString(16).padStart(4, '0').toUpperCase()}`;
+    const at = firstControlByte(bytes, encoding);
+    throw new DecodeError(file, line, `the file looks binary (it holds control characters; the first, ${name}, is at byte ${at} (line ${line}))`, 'give the plain-text export of the bulletin, not a PDF or Word file');
   }
   if (text.trim() === '') {
     throw new DecodeError(file, null, 'the file holds only white space', 'export the bulletin again; a bulletin needs its text');
   }
 }
 
+/**
+ * Byte offset of the first control character. In UTF-8 and GB18030 a byte below 0x20 is always
+ * the character itself (no multi-byte sequence uses one); in UTF-16 it is a whole code unit.
+ */
+function firstControlByte(bytes: Uint8Array, encoding: Encoding): number {
+  const isControl = (c: number) => c <= 0x08 || c === 0x0b || c === 0x0c || (c >= 0x0e && c <= 0x1f) || c === 0x7f;
+  if (encoding === 'utf-16le' || encoding === 'utf-16be') {
+    // The BOM, when there is one, is two bytes that are not control characters.
+    for (let i = 0; i + 1 < bytes.length; i += 2) if (isControl(unitAt(bytes, i, encoding))) return i;
+    return bytes.length;
+  }
+  const i = bytes.findIndex(isControl);
+  return i < 0 ? bytes.length : i;
+}
+
+/**
+ * The YAML block at the top of a bulletin, between a first line `---` and the next `---` line.
+ * A first line `---` with no closing line is no block but a rule printed in the text (an export's
+ * separator), and stays text; a closed block must hold keys, or it is one error naming it.
+ */
 function readFrontMatter(file: string, text: string): { body: string; lineOffset: number; overrides: SourceOverrides } {
   if (!/^---[a-z]*\n/i.test(text)) return { body: text, lineOffset: 0, overrides: {} };
+  const closingLine = text.split('\n').findIndex((line, i) => i > 0 && /^---\s*$/.test(line)) + 1;
+  if (closingLine === 0) return { body: text, lineOffset: 0, overrides: {} };
   let parsed: matter.GrayMatterFile<string>;
   try {
     parsed = safeMatter(text);
   } catch (error) {
-    throw new DecodeError(file, 1, `the front matter is not valid YAML (${(error as Error).message.split('\n')[0]})`, 'fix the YAML between the two --- lines, or remove the block');
+    if (error instanceof UnsafeFrontMatterError) throw new DecodeError(file, 1, error.message, 'write the block as YAML between two --- lines, or remove it');
+    // The parser is given the file from its first line, so the line it names is the file's.
+    const { line, message } = yamlErrorAt(error as Error, 0);
+    throw new DecodeError(file, line ?? 1, `the front matter is not valid YAML (${message})`, 'fix the YAML between the two --- lines, or remove the block');
+  }
+  const data: unknown = parsed.data;
+  if (data === null || typeof data !== 'object' || Array.isArray(data) || data instanceof Date) {
+    throw new DecodeError(
+      file,
+      1,
+      `the block between the --- lines 1 and ${closingLine} is not a set of keys (it reads as ${Array.isArray(data) ? 'a list' : 'plain text'})`,
+      `write keys such as "date: 2021-03-31" (the keys allowed are ${BULLETIN_KEYS.join(', ')}), or, if these lines are the bulletin's text, remove the --- on line 1`,
+    );
   }
   const lineOffset = text.slice(0, text.length - parsed.content.length).split('\n').length - 1;
   const yaml = text.slice(text.indexOf('\n') + 1, text.length - parsed.content.length);
   // The block takes the same keys as a correction file, checked by the same reader.
-  const overrides = readOverrides(file, (parsed.data ?? {}) as Record<string, unknown>, yaml, 2);
+  const overrides = readOverrides(file, data as Record<string, unknown>, yaml, 2);
   return { body: parsed.content, lineOffset, overrides };
 }

@@ -85,6 +85,57 @@ describe('decodeBulletin', () => {
     expect(() => decodeBulletin('bad.txt', bytes)).toThrow(new RegExp(`bad\\.txt:3: .*at byte ${good.length} \\(line 3\\)`));
   });
 
+  it('names the byte offset and line of a damaged byte in a GB18030 file, not the first Chinese character', () => {
+    // Eight lines of GBK "中国中国", then a ninth with one 0xFF dropped into its middle.
+    const line = [0xd6, 0xd0, 0xb9, 0xfa, 0xd6, 0xd0, 0xb9, 0xfa, 0x0a];
+    const before = Array.from({ length: 8 }, () => line).flat();
+    const bytes = new Uint8Array([...before, 0xd6, 0xd0, 0xff, 0xb9, 0xfa, 0x0a, ...line]);
+    const at = before.length + 2;
+    expect(() => decodeBulletin('gbk.txt', bytes)).toThrow(new RegExp(`gbk\\.txt:9: .*not GB18030 is at byte ${at} \\(line 9\\): 0xFF`));
+  });
+
+  it('names the first bad sequence of a GB18030 file cut inside a four-byte character', () => {
+    // 0x81 0x30 0x81 0x30 is U+0080 in GB18030; cut after its second byte.
+    const bytes = new Uint8Array([0xd6, 0xd0, 0x0a, 0xd6, 0xd0, 0x81, 0x30]);
+    expect(() => decodeBulletin('cut.txt', bytes)).toThrow(/cut\.txt:2: .*not GB18030 is at byte 5 \(line 2\)/);
+  });
+
+  it('says where the first NUL byte of a binary-looking file is', () => {
+    const text = new TextEncoder().encode('第一行\n第二行\n');
+    const bytes = new Uint8Array([...text, 0x41, 0x00, 0x00, 0x00, 0x0a]);
+    expect(() => decodeBulletin('nul.txt', bytes)).toThrow(new RegExp(`nul\\.txt:3: the file looks binary .*NUL, is at byte ${text.length + 1} \\(line 3\\)`));
+  });
+
+  it('refuses a front-matter block that is a list, with one error naming the block, not one per character', () => {
+    const source = '---\n- 某地发布新规\n- 某企业推出新品\n---\n正文\n';
+    let message = '';
+    try {
+      decodeBulletin('list.txt', new TextEncoder().encode(source));
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/^list\.txt:1: the block between the --- lines 1 and 4 is not a set of keys \(it reads as a list\)/);
+    expect(message).not.toMatch(/unknown key/);
+  });
+
+  it('refuses a closed block of plain text between --- lines as front matter that holds no keys', () => {
+    const source = '---\n某月简报\n---\n正文\n';
+    expect(() => decodeBulletin('plain.txt', new TextEncoder().encode(source))).toThrow(/plain\.txt:1: the block between the --- lines 1 and 3 is not a set of keys \(it reads as plain text\)/);
+  });
+
+  it('reads a first line --- with no closing line as text, not as front matter', () => {
+    const source = '---\n某月简报\n产业动态：某地发布新规\n近日，某地发布新规。\n';
+    const decoded = decodeBulletin('rule.txt', new TextEncoder().encode(source));
+    expect(decoded.overrides).toEqual({});
+    expect(decoded.lineOffset).toBe(0);
+    expect(decoded.text).toBe(source);
+  });
+
+  it('locates invalid front-matter YAML at the line its message names', () => {
+    const source = '---\npublication: 某某周报\ndate: 2021-03-31\ndate: 2021-04-30\n---\n正文\n';
+    expect(() => decodeBulletin('dup.txt', new TextEncoder().encode(source))).toThrow(/dup\.txt:4: the front matter is not valid YAML \(duplicated mapping key at line 4,/);
+  });
+
   it('refuses a file above the size limit before decoding it', () => {
     const big = new Uint8Array(MAX_BULLETIN_BYTES + 1).fill(0x41);
     expect(() => decodeBulletin('big.txt', big)).toThrow(/big\.txt: the file is 5\.0 MB, more than the 5 MB/);

@@ -31,7 +31,7 @@ describe('applyEditorHeadlines', () => {
     expect(result.warnings.map((w) => w.message)).toEqual([
       expect.stringContaining('"量子通信网络正式开通" matches no line'),
       expect.stringContaining('"上海市将" matches 2 lines (6, 7)'),
-      expect.stringContaining('"构建" matches no line'),
+      expect.stringContaining('"构建" is too short to tell (2 characters; give at least 4)'),
     ]);
     expect(result.warnings.every((w) => w.file === 'a.txt')).toBe(true);
   });

@@ -4,6 +4,9 @@ import { compact } from '../rules/text.ts';
 /** Shorter than this, a `match:` would name articles it was not meant for. */
 const MIN_MATCH_LENGTH = 4;
 
+/** The problem with an entry too short to name one article or line. */
+const tooShort = (wanted: string) => `is too short to tell (${wanted.length} characters; give at least ${MIN_MATCH_LENGTH})`;
+
 const openingWords = (article: Article): string => {
   const first = article.blocks.find((b) => b.type !== 'table');
   return first && 'text' in first ? first.text : '';
@@ -22,10 +25,12 @@ export function applyArticleCorrections(articles: Article[], corrections: Articl
 
   for (const correction of corrections) {
     const wanted = compact(correction.match);
-    const hits =
-      wanted.length < MIN_MATCH_LENGTH
-        ? []
-        : list.flatMap((a, i) => ([a.title, a.urlTitle ?? '', openingWords(a)].some((t) => t !== '' && compact(t).startsWith(wanted)) ? [i] : []));
+    // Too short to tell is its own problem: it may well match several articles, not none.
+    if (wanted.length < MIN_MATCH_LENGTH) {
+      unmatched(correction, tooShort(wanted), 'give more of the title or of the opening words');
+      continue;
+    }
+    const hits = list.flatMap((a, i) => ([a.title, a.urlTitle ?? '', openingWords(a)].some((t) => t !== '' && compact(t).startsWith(wanted)) ? [i] : []));
     if (hits.length !== 1) {
       const problem = hits.length === 0 ? 'matches no article' : `matches ${hits.length} articles (${hits.map((i) => `"${list[i].title}", line ${list[i].line}`).join('; ')})`;
       unmatched(correction, problem, 'give more of the title or of the opening words');
@@ -53,7 +58,8 @@ export function applyArticleCorrections(articles: Article[], corrections: Articl
       const at = compact(correction.splitAt);
       const cuts = article.blocks.flatMap((b, i) => (b.type !== 'table' && i > 0 && compact(b.text).startsWith(at) ? [i] : []));
       if (at.length < MIN_MATCH_LENGTH || cuts.length !== 1) {
-        unmatched(correction, `split-at "${correction.splitAt}" ${cuts.length === 0 ? 'names no line after the first of that article' : `names ${cuts.length} lines of it`}`, 'give the line as printed, or more of its opening words');
+        const problem = at.length < MIN_MATCH_LENGTH ? tooShort(at) : cuts.length === 0 ? 'names no line after the first of that article' : `names ${cuts.length} lines of it`;
+        unmatched(correction, `split-at "${correction.splitAt}" ${problem}`, 'give the line as printed, or more of its opening words');
         continue;
       }
       const cut = article.blocks[cuts[0]] as Exclude<Block, { type: 'table' }>;

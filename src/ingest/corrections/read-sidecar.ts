@@ -27,13 +27,27 @@ export function readSidecar(file: string, text: string): SourceOverrides {
     // Parsed by the one front-matter reader, so YAML is read the same way in the block and here.
     parsed = safeMatter(`---\n${body}\n---\n`);
   } catch (error) {
-    const mark = /line (\d+)/.exec((error as Error).message);
-    throw new CorrectionError(file, mark ? Number(mark[1]) : null, `not valid YAML (${(error as Error).message.split('\n')[0]})`, 'fix the YAML; see "Corrections" in the README for an example');
+    // The parser counts the `---` line put before the file's first line: one less is the file's line.
+    const { line, message } = yamlErrorAt(error as Error, -1);
+    throw new CorrectionError(file, line, `not valid YAML (${message})`, 'fix the YAML; see "Corrections" in the README for an example');
   }
   if (parsed.data === null || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) {
     throw new CorrectionError(file, 1, 'a correction file holds keys, e.g. "date: 2021-03-31"', `use the keys ${BULLETIN_KEYS.join(', ')}`);
   }
   return readOverrides(file, parsed.data as Record<string, unknown>, body, 1);
+}
+
+/**
+ * The line a YAML parse error names, moved by `shift` lines (the parser may have been given text
+ * that starts before the file's first line), and the error's first line of message with that
+ * line number written in it, so the located line and the message agree.
+ */
+export function yamlErrorAt(error: Error, shift: number): { line: number | null; message: string } {
+  const first = error.message.split('\n')[0];
+  const mark = /line (\d+)/.exec(first);
+  if (!mark) return { line: null, message: first };
+  const line = Math.max(1, Number(mark[1]) + shift);
+  return { line, message: first.replace(/line \d+/, `line ${line}`) };
 }
 
 /** Locates keys and list items in the YAML source, since the parser gives no positions. */
@@ -77,12 +91,18 @@ class YamlLines {
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Suggests the allowed key a misspelling was meant to be (`headline` → `headlines`). */
+/**
+ * Suggests the allowed key a misspelling was meant to be: a typo (`headline` → `headlines`), other
+ * separators or case (`merge_with_previous`), or a key cut short (`merge-with-prev`).
+ */
 function closest(key: string, allowed: readonly string[]): string | null {
+  const written = key.toLowerCase().replace(/[\s_]+/g, '-');
+  const shortened = written.length >= 4 ? allowed.filter((candidate) => candidate.startsWith(written)) : [];
+  if (shortened.length === 1) return shortened[0];
   let best: string | null = null;
   let bestDistance = 3;
   for (const candidate of allowed) {
-    const d = editDistance(key.toLowerCase(), candidate);
+    const d = editDistance(written, candidate);
     if (d < bestDistance) [best, bestDistance] = [candidate, d];
   }
   return best;
@@ -180,9 +200,11 @@ function readArticleCorrection(file: string, entry: unknown, n: number, at: Yaml
     ok = false;
     fail(at.itemKey('articles', n, key), problem, fix);
   };
+  const guesses = new Set<string>();
   for (const key of Object.keys(data)) {
     if ((ARTICLE_KEYS as readonly string[]).includes(key)) continue;
     const guess = closest(key, ARTICLE_KEYS);
+    if (guess) guesses.add(guess);
     bad(key, `unknown key "${key}" in an articles item${guess ? ` (did you mean "${guess}"?)` : ''}`, `the keys allowed in an articles item are ${ARTICLE_KEYS.join(', ')}`);
   }
   const text = (key: string): string | undefined => {
@@ -204,7 +226,8 @@ function readArticleCorrection(file: string, entry: unknown, n: number, at: Yaml
     return value;
   };
   const match = text('match');
-  if (data.match === undefined) bad('match', 'an articles item has no match', 'name the article by its title or opening words: - match: 某公司发布新品');
+  // A misspelt match was named just above, with its fix: "no match" would only repeat it.
+  if (data.match === undefined && !guesses.has('match')) bad('match', 'an articles item has no match', 'name the article by its title or opening words: - match: 某公司发布新品');
   const correction: ArticleCorrection = { match: match ?? '', file, line };
   const title = text('title');
   const subtitle = text('subtitle');

@@ -17,8 +17,14 @@ export interface CheckInput {
   earlier: IngestWarning[];
 }
 
-/** A sentence closes with one of these (or a closing quote or bracket after one). */
-const CLOSING = /[。！？!?…；;.」』”’）)】\]》]$/;
+/** A sentence closes with one of these marks, which closing quotes and brackets may follow. */
+const SENTENCE_MARK = /[。！？!?…；;.]$/;
+const CLOSERS = /[」』”’）)】\]》"']+$/;
+/**
+ * Whether a paragraph ends a sentence. A closing quote or bracket ends one only after a sentence
+ * mark: "…的《指南》" or "…（试行）" is cut off in the middle of a sentence.
+ */
+export const endsSentence = (text: string) => SENTENCE_MARK.test(text.trimEnd().replace(CLOSERS, ''));
 /** Words that carry on a thought begun before: an article does not open with them. */
 const CONTINUATION = /^(?:[二三四五六七八九十]是|其[二三四五六七八九十]|其次|再次|最后|此外|另外|同时|而且|并且|但是|然而|因此|所以|以及|此前|对此|为此|[，。、；：）」』”》,.;:)])/;
 /** A source credit: the sign that closes a story in the magazine layout. */
@@ -66,15 +72,11 @@ export function checkArticles(input: CheckInput): IngestWarning[] {
       warn('opens-mid-thought', first.line, `"${article.title}" opens with "${first.text.slice(0, 12)}…", which goes on from something before it`, `articles:\n${matchLine(article.title)}\n    merge-with-previous: true`);
     }
     const last = blocks.at(-1);
-    const isLastArticle = i === articles.length - 1;
     // A cut line is often short enough to pass for a subheading, and a subheading never closes a story.
-    if (last && (last.type === 'paragraph' || last.type === 'subheading') && !CLOSING.test(last.text) && !CREDIT.test(last.text)) {
-      if (isLastArticle) {
-        warn('bulletin-cut', last.line, `the bulletin ends mid-sentence ("…${last.text.slice(-12)}"): was the file cut short? Export it again, whole`);
-      } else {
-        const next = articles[i + 1];
-        warn('ends-unpunctuated', last.line, `"${article.title}" ends without closing punctuation ("…${last.text.slice(-12)}"); does "${next.title}" go on from it?`, `articles:\n${matchLine(next.title)}\n    merge-with-previous: true`);
-      }
+    // The last article's end is judged with the bulletin's (below).
+    if (i < articles.length - 1 && last && (last.type === 'paragraph' || last.type === 'subheading') && !endsSentence(last.text) && !CREDIT.test(last.text)) {
+      const next = articles[i + 1];
+      warn('ends-unpunctuated', last.line, `"${article.title}" ends without closing punctuation ("…${last.text.slice(-12)}"); does "${next.title}" go on from it?`, `articles:\n${matchLine(next.title)}\n    merge-with-previous: true`);
     }
     blocks.forEach((block, k) => {
       const after = blocks.slice(k + 1).find((b) => b.type === 'paragraph' || b.type === 'subheading');
@@ -84,10 +86,39 @@ export function checkArticles(input: CheckInput): IngestWarning[] {
     });
   });
 
+  const end = bulletinEnd(articles);
+  if (end?.kind === 'title') {
+    warn('bulletin-cut', end.line, `the bulletin ends on "${end.text.slice(0, 24)}" with no text after it: was the file cut short mid-sentence? Export it again, whole`);
+  } else if (end?.kind === 'text' && !endsSentence(end.text) && !CREDIT.test(end.text)) {
+    warn('bulletin-cut', end.line, `the bulletin ends mid-sentence ("…${end.text.slice(-12)}"): was the file cut short? Export it again, whole`);
+  }
+
   for (const paragraph of unplaced(input.structure, articles)) {
     warn('text-unplaced', paragraph.line, `"${paragraph.text.slice(0, 24)}" is in no article`, `headlines:\n  - ${yamlString(paragraph.text.slice(0, 24))}`);
   }
   return warnings;
+}
+
+/**
+ * The last line of the bulletin's text, in source order, wherever it landed: the end of the last
+ * article as printed, or a title when the text stops on it (a fragment cut mid-sentence is short
+ * and unpunctuated, so it reads as a headline). Furniture, the colophon and dropped articles are
+ * in no article and are not looked at. A table or a note ends no sentence and is not judged.
+ */
+function bulletinEnd(articles: Article[]): { kind: 'title' | 'text' | 'unjudged'; text: string; line: number } | null {
+  let end: { kind: 'title' | 'text' | 'unjudged'; text: string; line: number } | null = null;
+  // Later entries win ties: a title inferred from a story's first words shares that paragraph's line.
+  const consider = (candidate: NonNullable<typeof end>) => {
+    if (!end || candidate.line >= end.line) end = candidate;
+  };
+  for (const article of articles) {
+    consider({ kind: 'title', text: article.title, line: article.line });
+    for (const block of article.blocks) {
+      if (block.type === 'table' || block.type === 'note') consider({ kind: 'unjudged', text: '', line: block.line });
+      else consider({ kind: 'text', text: block.text, line: block.line });
+    }
+  }
+  return end;
 }
 
 /** Paragraphs whose text ended up in no title, subtitle or block. */

@@ -28,8 +28,14 @@ export function findStructure(text: NormalisedText, model: HeadlineModel = weigh
   const storyStarts = new Map([...found.storyStarts].filter(([headline]) => kept.has(headline)));
   // A line the editor names as a headline is a title: the story starting there is titled.
   const untitledStarts = found.untitledStarts.filter((start) => !kept.has(start));
-  return { ...found, headlines: edited.headlines, kinds: edited.kinds, storyStarts, untitledStarts, warnings: [...found.warnings, ...edited.warnings] };
+  // A line the editor's lists name is decided: the doubts raised about it are settled.
+  const decided = new Set(edited.named.map((i) => found.paragraphs[i].line));
+  const open = found.warnings.filter((w) => !(SETTLED_BY_EDITOR.has(w.kind) && w.line !== null && decided.has(w.line)));
+  return { ...found, headlines: edited.headlines, kinds: edited.kinds, storyStarts, untitledStarts, warnings: [...open, ...edited.warnings] };
 }
+
+/** The warnings that ask whether a line is a headline, which a headlines: / not-headlines: entry answers. */
+const SETTLED_BY_EDITOR = new Set<IngestWarning['kind']>(['close-call', 'given-up-headline', 'headline-not-in-toc']);
 
 /**
  * The paragraphs and their kinds as the headline classifier is given them: tables recovered and

@@ -58,6 +58,18 @@ describe('applyArticleCorrections', () => {
     expect(several.warnings[0].message).toMatch(/matches 2 articles/);
   });
 
+  it('reports a match too short to tell as too short, not as matching no article, though it opens several', () => {
+    const out = applyArticleCorrections([story('某地发布新规甲', '甲。'), story('某地推进改革', '乙。')], [{ file: 'a.yml', line: 4, match: '某地', drop: true }]);
+    expect(out.articles).toHaveLength(2);
+    expect(out.warnings).toEqual([expect.objectContaining({ kind: 'correction-unmatched', line: 4, message: expect.stringMatching(/"某地" is too short to tell \(2 characters; give at least 4\); nothing was changed/) })]);
+  });
+
+  it('reports a split-at too short to tell as too short', () => {
+    const out = correct({ match: '某省发布', splitAt: '二、' });
+    expect(out.articles).toHaveLength(4);
+    expect(out.warnings[0].message).toMatch(/split-at "二、" is too short to tell/);
+  });
+
   it('reports a split-at that names no line of the article, and changes nothing', () => {
     const out = correct({ match: '某省发布', splitAt: '三、保障措施' });
     expect(out.articles).toHaveLength(4);

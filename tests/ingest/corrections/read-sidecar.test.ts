@@ -74,6 +74,28 @@ describe('readSidecar', () => {
     expect(problems('articles:\n  - drop: true\n')).toMatch(/seeds\/a\.yml:2: an articles item has no match/);
   });
 
+  it('names the true line of a repeated key, in the location and in the message', () => {
+    const message = problems('publication: 某某周报\ndate: 2021-03-31\ndate: 2021-04-30\n');
+    expect(message).toMatch(/^seeds\/a\.yml:3: not valid YAML \(duplicated mapping key at line 3,/);
+  });
+
+  it('names the true line of a bad indent on the last line of the file', () => {
+    const message = problems('publication: 某某周报\ndate: 2021-03-31\nheadlines:\n  - 某地发布新规\n    title: 多余的缩进\n');
+    expect(message).toMatch(/^seeds\/a\.yml:5: not valid YAML \([^)]*line 5,/);
+  });
+
+  it('suggests the key meant for a misspelt, cut-short or differently written key inside an articles item', () => {
+    const message = problems('articles:\n  - match: 某地发布新规\n    merge-with-prev: true\n  - match: 某企业推出新品\n    split_at: 二、某项任务\n');
+    expect(message).toMatch(/seeds\/a\.yml:3: unknown key "merge-with-prev" in an articles item \(did you mean "merge-with-previous"\?\)/);
+    expect(message).toMatch(/seeds\/a\.yml:5: unknown key "split_at" in an articles item \(did you mean "split-at"\?\)/);
+  });
+
+  it('reports a misspelt match once, with its suggestion, not again as a missing match', () => {
+    const message = problems('articles:\n  - macth: 某地发布新规\n    drop: true\n');
+    expect(message).toMatch(/unknown key "macth" in an articles item \(did you mean "match"\?\)/);
+    expect(message).not.toMatch(/has no match/);
+  });
+
   it('names the line of broken YAML', () => {
     expect(problems('date: 2021-03-31\narticles: [\n')).toMatch(/^seeds\/a\.yml(:\d+)?: not valid YAML/);
   });

@@ -57,6 +57,28 @@ describe('checkArticles', () => {
     expect(kinds(check([typical(1), story('最后一条新闻', ['文件在这里被截断了，只剩下半'])]))).toContain('bulletin-cut');
   });
 
+  it('warns that the bulletin was cut when its text stops on a headline-shaped fragment with no body', () => {
+    const first = story('某市发布智慧交通建设方案', [filler(6)], { line: 10, blocks: [{ type: 'paragraph', text: filler(6), line: 11 }] });
+    const second = story('某省推进数据要素市场建设', [filler(6)], { line: 20, blocks: [{ type: 'paragraph', text: filler(6), line: 21 }] });
+    const fragment = story('专家表示，在数据安全领域，使用新的技术可', [], { line: 30 });
+    const warnings = check([first, second, typical(3), fragment].map((a, i) => ({ ...a, order: i + 1 })));
+    expect(warnings).toContainEqual(expect.objectContaining({ kind: 'bulletin-cut', line: 30 }));
+  });
+
+  it('judges the last line of the text wherever it landed, not the last article\'s last block', () => {
+    // Reordered stories: the last article ends well, but the source's last line closes another.
+    const early = story('某地建成新一代数据中心', [filler(6), '该中心将服务于周边的'], { line: 40, blocks: [{ type: 'paragraph', text: filler(6), line: 41 }, { type: 'paragraph', text: '该中心将服务于周边的', line: 90 }] });
+    const late = story('某企业发布年度报告', [filler(6)], { line: 50, blocks: [{ type: 'paragraph', text: filler(6), line: 51 }] });
+    expect(check([early, late])).toContainEqual(expect.objectContaining({ kind: 'bulletin-cut', line: 90 }));
+  });
+
+  it('does not take a closing book-title mark or bracket for the end of a sentence', () => {
+    expect(kinds(check([typical(1), story('某部门出台新规', ['该部门近日正式印发了《数据管理指南》'])]))).toContain('bulletin-cut');
+    expect(kinds(check([typical(1), story('某部门出台新规', ['该部门近日正式印发了管理办法（试行）'])]))).toContain('bulletin-cut');
+    expect(kinds(check([typical(1), story('某部门出台新规', ['该部门近日正式印发了《数据管理指南》。'])]))).not.toContain('bulletin-cut');
+    expect(kinds(check([typical(1), story('某部门出台新规', ['他说：“这份指南来得正是时候。”'])]))).not.toContain('bulletin-cut');
+  });
+
   it('flags a source credit in the middle of an article, with a split at the story after it', () => {
     const warnings = check([typical(1), story('某两条新闻被拼在一起', ['第一条新闻的正文。', '来源：某某日报', '第二条新闻的开头。'])]);
     expect(warnings).toContainEqual(expect.objectContaining({ kind: 'credit-mid-article', line: 12, correction: 'articles:\n  - match: 某两条新闻被拼在一起\n    split-at: 第二条新闻的开头。' }));

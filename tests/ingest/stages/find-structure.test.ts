@@ -84,6 +84,29 @@ describe('findStructure', () => {
     expect(givenUp[0].message).toContain('headlines: in the correction file');
   });
 
+  it('drops the given-up warning for a line the editor lists under headlines, and splits there', () => {
+    const model = { ...scoring(0.6), weights: weights.features.map((name) => (name === 'lengthUnder10' ? -5 : 0)) };
+    const paragraphs = ['产业环境', '沿海城市加快布局海上风电', ...story('海上风电', 3), '风机选址', ...story('风机', 3), '内陆省份推动储能项目规模化应用', ...story('储能', 3)];
+    const given = text(paragraphs);
+    expect(findStructure(given, model).warnings.some((w) => w.kind === 'given-up-headline')).toBe(true);
+    const structure = findStructure({ ...given, overrides: { headlines: ['内陆省份推动储能项目'] } }, model);
+    expect(structure.headlines.map((i) => structure.paragraphs[i].text)).toContain('内陆省份推动储能项目规模化应用');
+    expect(structure.warnings.filter((w) => w.kind === 'given-up-headline' || w.kind === 'close-call')).toEqual([]);
+  });
+
+  it('drops the close-call warning for each line the editor lists, and keeps those for lines it does not', () => {
+    const undecided = { weights: new Array(weights.weights.length).fill(0), bias: 0, threshold: 0.45 };
+    const paragraphs = ['产业环境', '沿海城市加快布局海上风电', ...story('海上风电', 8), '内陆省份推动储能项目规模化应用', ...story('储能', 8), '高原地区光伏电站并网发电', ...story('光伏', 3)];
+    const given = text(paragraphs);
+    const lineOf = (t: string) => paragraphs.indexOf(t) + 1;
+    const closeLines = (s: ReturnType<typeof findStructure>) => s.warnings.filter((w) => w.kind === 'close-call').map((w) => w.line);
+    expect(closeLines(findStructure(given, undecided))).toEqual(expect.arrayContaining([lineOf('内陆省份推动储能项目规模化应用'), lineOf('高原地区光伏电站并网发电')]));
+    const structure = findStructure({ ...given, overrides: { notHeadlines: ['内陆省份推动储能项目规模化应用'] } }, undecided);
+    expect(structure.headlines.map((i) => structure.paragraphs[i].text)).not.toContain('内陆省份推动储能项目规模化应用');
+    expect(closeLines(structure)).not.toContain(lineOf('内陆省份推动储能项目规模化应用'));
+    expect(closeLines(structure)).toContain(lineOf('高原地区光伏电站并网发电'));
+  });
+
   it('still asks the classifier about uncredited headlines in a bulletin with sections', () => {
     expect(titles(text(credited(['海外借鉴'])))).toContain('德国拟加强对亚马逊反垄断审查');
   });
