@@ -94,7 +94,14 @@ interface Input {
   folder: string | null;
 }
 
-/** Lists the bulletins to read; anything that is not a plain text file is an error, not skipped silently. */
+/** The folder a source is directly in, named as sourceName names it ('' for the working folder). */
+const folderOf = (source: string) => source.slice(0, Math.max(source.lastIndexOf('/'), 0));
+
+/**
+ * Lists the bulletins to read: a file named, or the .txt files directly in a folder named (not in
+ * its subfolders, like seeds/ itself and its watcher). Anything that is not a plain text file is
+ * an error, not skipped silently.
+ */
 async function expand(paths: string[], errors: IngestError[]): Promise<{ inputs: Input[]; folders: string[] }> {
   const inputs: Input[] = [];
   const folders: string[] = [];
@@ -228,9 +235,10 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
     }
   }
 
-  // Sources that leave the site: in mirror mode, whatever seeds/ no longer holds (or holds twice).
+  // Sources that leave the site: in mirror mode, whatever seeds/ no longer holds (or holds twice);
+  // for a folder named, what was directly in it, as only that was read (expand): subfolders are left alone.
   const keep = new Set(inputs.map((i) => i.source).filter((s) => !skipped.has(s)));
-  const unpublished = [...published].filter((s) => !keep.has(s) && (mirror || skipped.has(s) || folders.some((folder) => s.startsWith(`${folder}/`))));
+  const unpublished = [...published].filter((s) => !keep.has(s) && (mirror || skipped.has(s) || folders.includes(folderOf(s))));
 
   // Two files that both claim an issue id by hand would overwrite each other: the editor decides.
   const claims = new Map<string, string>();

@@ -173,4 +173,23 @@ describe('runIngest', () => {
     expect(result.errors).toEqual([]);
     expect(result.reports[0].warnings).toContainEqual(expect.objectContaining({ kind: 'bulletin-cut', message: expect.stringMatching(/ends mid-sentence .*was the file cut short/) }));
   });
+  it('leaves the bulletins of a subfolder published when the folder above is ingested, and unpublishes only what left the folder itself', async () => {
+    const { dir, out } = await project();
+    const folder = join(dir, 't');
+    await mkdir(join(folder, 'a'), { recursive: true });
+    await mkdir(join(folder, 'b'));
+    await writeFile(join(folder, 'a/x.txt'), smallBulletin('甲'));
+    await writeFile(join(folder, 'b/x.txt'), smallBulletin('乙'));
+    await writeFile(join(folder, 'gone.txt'), smallBulletin('丙'));
+    expect((await runIngest({ paths: [join(folder, 'a/x.txt')], outDir: out })).errors).toEqual([]);
+    expect((await runIngest({ paths: [join(folder, 'b/x.txt')], outDir: out })).errors).toEqual([]);
+    expect((await runIngest({ paths: [folder], outDir: out })).errors).toEqual([]);
+    await rm(join(folder, 'gone.txt'));
+
+    const result = await runIngest({ paths: [folder], outDir: out });
+    expect(result.errors).toEqual([]);
+    expect(result.unpublished).toEqual([join(folder, 'gone.txt')]);
+    expect(await sourcesIn(out)).toEqual([join(folder, 'a/x.txt'), join(folder, 'b/x.txt')]);
+  });
+
 });
