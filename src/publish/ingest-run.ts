@@ -25,9 +25,18 @@ export interface BulletinReport {
   claimedIssue?: string;
 }
 
+/** An article file as the ingest wrote it: its path in the output folder, size in bytes and hash. */
+interface WrittenFile {
+  path: string;
+  size: number;
+  sha: string;
+}
+
 interface ManifestEntry {
   bytes: string;
   sidecar: string | null;
+  /** Every article the bulletin wrote, so an article deleted or edited in content/ is written again. */
+  outputs: WrittenFile[];
   report: BulletinReport;
 }
 
@@ -85,6 +94,24 @@ async function readManifest(outDir: string): Promise<Manifest | null> {
   } catch {
     return null;
   }
+}
+
+/**
+ * The articles of a bulletin that are no longer in the output folder as the ingest wrote them:
+ * gone, or of another size. One stat per file; a file is read and hashed only when it was
+ * modified after the manifest was written (an edit that kept the size), so an unchanged
+ * content/ is never read again.
+ */
+async function damagedOutputs(outDir: string, outputs: WrittenFile[], manifestTime: number): Promise<string[]> {
+  const damaged = await Promise.all(
+    outputs.map(async (file) => {
+      const path = join(outDir, file.path);
+      const info = await lstat(path).catch(() => null);
+      if (!info?.isFile() || info.size !== file.size) return true;
+      return info.mtimeMs > manifestTime && sha(await readFile(path)) !== file.sha;
+    }),
+  );
+  return outputs.filter((_, i) => damaged[i]).map((file) => file.path);
 }
 
 interface Input {
@@ -194,6 +221,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
 
   const code = await codeHash();
   const manifest = await readManifest(outDir);
+  const manifestTime = (await lstat(join(outDir, MANIFEST)).catch(() => null))?.mtimeMs ?? 0;
   const published = await publishedSources(outDir);
   const byBytes = new Map<string, string>();
   const fresh: (Bulletin & { claimedIssue?: string })[] = [];
@@ -216,9 +244,13 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
     const sidecarHash = sidecar ? sha(sidecar.text) : null;
     const known = manifest?.bulletins[input.source];
     if (manifest?.code === code && known && known.bytes === bytesHash && known.sidecar === sidecarHash && published.has(input.source)) {
-      reports.set(input.source, known.report);
-      entries[input.source] = known;
-      continue;
+      const damaged = await damagedOutputs(outDir, known.outputs ?? [], manifestTime);
+      if (known.outputs?.length && damaged.length === 0) {
+        reports.set(input.source, known.report);
+        entries[input.source] = known;
+        continue;
+      }
+      if (damaged.length > 0) notices.push(`${input.source}: ${damaged.map((p) => `${outDir}/${p}`).join(', ')} deleted or changed by hand since it was written; the bulletin is read again`);
     }
     toRead.push({ input, bytes, sidecar, bytesHash, sidecarHash });
   }
@@ -227,7 +259,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
     try {
       const bulletin = ingestBulletin(item.input.source, item.bytes, item.sidecar ?? undefined);
       fresh.push(bulletin);
-      entries[item.input.source] = { bytes: item.bytesHash, sidecar: item.sidecarHash, report: reportOf(bulletin, item.sidecar?.file ?? null) };
+      entries[item.input.source] = { bytes: item.bytesHash, sidecar: item.sidecarHash, outputs: [], report: reportOf(bulletin, item.sidecar?.file ?? null) };
     } catch (error) {
       if (error instanceof IngestError) errors.push(error);
       else if (error instanceof CorrectionProblems) errors.push(...error.problems);
@@ -275,6 +307,8 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
     return result({ reports: ordered });
   }
   const files = fresh.flatMap(contentFiles);
+  // Filled in here, once the files exist; nextManifest holds these same entries.
+  for (const file of files) entries[file.frontMatter.source].outputs.push({ path: file.path, size: Buffer.byteLength(file.content), sha: sha(file.content) });
   try {
     const { removed, written } = await writeContent(outDir, [...freshSources, ...unpublished], files, [{ path: MANIFEST, content: `${JSON.stringify(nextManifest, null, 1)}\n` }]);
     return result({ reports: ordered, ingested: freshSources, unpublished, changed: true, written, removed });

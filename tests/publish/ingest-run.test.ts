@@ -192,4 +192,32 @@ describe('runIngest', () => {
     expect(await sourcesIn(out)).toEqual([join(folder, 'a/x.txt'), join(folder, 'b/x.txt')]);
   });
 
+  it('reads a bulletin again when one of its articles was deleted or damaged in the output folder', async () => {
+    const { seeds, out } = await project();
+    await writeFile(join(seeds, 'one.txt'), smallBulletin('甲'));
+    await writeFile(join(seeds, 'two.txt'), smallBulletin('乙'));
+    await runIngest({ paths: [seeds], outDir: out });
+    const paths = await articles(out);
+    const before = await Promise.all(paths.map((p) => readFile(join(out, p), 'utf8')));
+    const deleted = paths.find((_, i) => before[i].includes(`source: ${join(seeds, 'one.txt')}`))!;
+    const damaged = paths.find((_, i) => before[i].includes(`source: ${join(seeds, 'two.txt')}`))!;
+    await rm(join(out, deleted));
+    await writeFile(join(out, damaged), 'oops\n');
+
+    const result = await runIngest({ paths: [seeds], outDir: out });
+    expect(result.errors).toEqual([]);
+    expect(result.ingested.sort()).toEqual([join(seeds, 'one.txt'), join(seeds, 'two.txt')]);
+    expect(await articles(out)).toEqual(paths);
+    expect(await Promise.all(paths.map((p) => readFile(join(out, p), 'utf8')))).toEqual(before);
+    expect(result.notices.join('\n')).toContain(`${out}/${deleted} deleted or changed by hand`);
+    expect(result.notices.join('\n')).toContain(`${out}/${damaged} deleted or changed by hand`);
+    expect((await runIngest({ paths: [seeds], outDir: out })).changed).toBe(false);
+
+    // An edit that keeps the file's size is noticed by its hash.
+    await writeFile(join(out, deleted), before[paths.indexOf(deleted)].replace('甲', '丁'));
+    const again = await runIngest({ paths: [seeds], outDir: out });
+    expect(again.ingested).toEqual([join(seeds, 'one.txt')]);
+    expect(await readFile(join(out, deleted), 'utf8')).toBe(before[paths.indexOf(deleted)]);
+  });
+
 });
