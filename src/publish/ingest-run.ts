@@ -169,6 +169,24 @@ async function expand(paths: string[], errors: IngestError[]): Promise<{ inputs:
   return { inputs, folders };
 }
 
+/**
+ * Of files with identical bytes, the one to publish (by hash): the one already published, so a
+ * copy dropped beside it never takes over its issue URL and corrections; else one with a
+ * correction file; else the first by name.
+ */
+async function publishedCopies(files: { input: Input; bytesHash: string }[], published: Set<string>): Promise<Map<string, string>> {
+  const copies = new Map<string, Input[]>();
+  for (const { input, bytesHash } of files) copies.set(bytesHash, [...(copies.get(bytesHash) ?? []), input]);
+  const hasCorrectionFile = async (input: Input) => (await Promise.all(sidecarPaths(input.path).map((path) => lstat(path).then(() => true, () => false)))).includes(true);
+  const chosen = new Map<string, string>();
+  for (const [bytesHash, inputs] of copies) {
+    const ranked = await Promise.all(inputs.map(async (input) => ({ source: input.source, rank: [published.has(input.source) ? 0 : 1, inputs.length > 1 && (await hasCorrectionFile(input)) ? 0 : 1] })));
+    ranked.sort((a, b) => a.rank[0] - b.rank[0] || a.rank[1] - b.rank[1] || (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
+    chosen.set(bytesHash, ranked[0].source);
+  }
+  return chosen;
+}
+
 async function readSidecarOf(path: string, errors: IngestError[]): Promise<Sidecar | null> {
   for (const candidate of sidecarPaths(path)) {
     const info = await lstat(candidate).catch(() => null);
@@ -230,16 +248,21 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
   const skipped = new Set<string>();
   const toRead: { input: Input; bytes: Uint8Array; sidecar: Sidecar | null; bytesHash: string; sidecarHash: string | null }[] = [];
 
+  const bulletinFiles: { input: Input; bytes: Uint8Array; bytesHash: string }[] = [];
   for (const input of inputs) {
+    // A file named twice (or as itself and in its folder) is one bulletin, read once.
+    if (bulletinFiles.some((f) => f.input.source === input.source)) continue;
     const bytes = await readFile(input.path);
-    const bytesHash = sha(bytes);
+    bulletinFiles.push({ input, bytes, bytesHash: sha(bytes) });
+  }
+  for (const [bytesHash, source] of await publishedCopies(bulletinFiles, published)) byBytes.set(bytesHash, source);
+  for (const { input, bytes, bytesHash } of bulletinFiles) {
     const twin = byBytes.get(bytesHash);
-    if (twin) {
+    if (twin !== input.source) {
       notices.push(`${input.source}: the same bulletin as ${twin} (identical bytes); skipped, ${twin} is published`);
       skipped.add(input.source);
       continue;
     }
-    byBytes.set(bytesHash, input.source);
     const sidecar = await readSidecarOf(input.path, errors);
     const sidecarHash = sidecar ? sha(sidecar.text) : null;
     const known = manifest?.bulletins[input.source];

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -220,4 +220,44 @@ describe('runIngest', () => {
     expect(await readFile(join(out, deleted), 'utf8')).toBe(before[paths.indexOf(deleted)]);
   });
 
+  it('keeps the published bulletin, with its corrections and issue, when an identical copy that sorts first appears', async () => {
+    const { seeds, out } = await project();
+    await writeFile(join(seeds, 'new2.txt'), smallBulletin('甲'));
+    await writeFile(join(seeds, 'new2.yml'), 'issue: 2099-06-custom\narticles:\n  - match: 甲研究团队发布新型芯片\n    drop: true\n');
+    expect((await runIngest({ paths: [seeds], outDir: out })).errors).toEqual([]);
+    const before = await articles(out);
+    expect(before).toEqual([expect.stringMatching(/^2099-06-custom\//)]);
+
+    await copyFile(join(seeds, 'new2.txt'), join(seeds, 'a-dup.txt'));
+    const result = await runIngest({ paths: [seeds], outDir: out });
+    expect(result.errors).toEqual([]);
+    expect(result.notices.join('\n')).toMatch(/a-dup\.txt: the same bulletin as .*new2\.txt \(identical bytes\); skipped/);
+    expect(result.changed).toBe(false);
+    expect(await sourcesIn(out)).toEqual([join(seeds, 'new2.txt')]);
+    expect(await articles(out)).toEqual(before);
+  });
+
+  it('publishes, of identical copies none of which is published yet, the one with a correction file', async () => {
+    const { seeds, out } = await project();
+    await writeFile(join(seeds, 'a-copy.txt'), smallBulletin('甲'));
+    await writeFile(join(seeds, 'b.txt'), smallBulletin('甲'));
+    await writeFile(join(seeds, 'b.yml'), 'issue: 2099-06-corrected\n');
+    const result = await runIngest({ paths: [seeds], outDir: out });
+    expect(result.errors).toEqual([]);
+    expect(result.notices.join('\n')).toMatch(/a-copy\.txt: the same bulletin as .*b\.txt \(identical bytes\); skipped/);
+    expect(await sourcesIn(out)).toEqual([join(seeds, 'b.txt')]);
+    expect((await articles(out)).every((p) => p.startsWith('2099-06-corrected/'))).toBe(true);
+  });
+
+  it('reads a bulletin named twice, as itself and in its folder, once, and keeps it published', async () => {
+    const { seeds, out } = await project();
+    await writeFile(join(seeds, 'a.txt'), smallBulletin('甲'));
+    expect((await runIngest({ paths: [seeds], outDir: out })).errors).toEqual([]);
+    await writeFile(join(seeds, 'a.txt'), smallBulletin('乙'));
+    const result = await runIngest({ paths: [join(seeds, 'a.txt'), seeds], outDir: out });
+    expect(result.errors).toEqual([]);
+    expect(result.notices).toEqual([]);
+    expect(result.ingested).toEqual([join(seeds, 'a.txt')]);
+    expect(await sourcesIn(out)).toEqual([join(seeds, 'a.txt')]);
+  });
 });
