@@ -9,6 +9,7 @@ import { makeIssuesUnique } from '../ingest/unique-issues.ts';
 import { assertOwnedOutDir, issuesOwnedByOthers, publishedSources, recoverContent, writeContent } from '../ingest/write-content.ts';
 import { SECTIONS, type Bulletin, type BulletinMeta, type IngestWarning, type Section } from '../types.ts';
 import { contentFiles } from './content-files.ts';
+import { decodeCorrectionFile } from './decode-correction-file.ts';
 
 /** Where the ingest keeps, per bulletin, the hashes it was made from and its report. */
 export const MANIFEST = '.ingest-manifest.json';
@@ -78,7 +79,7 @@ const sha = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).d
 
 /** The ingest code itself, so a change to a rule re-reads every bulletin. */
 async function codeHash(): Promise<string> {
-  const roots = [join(import.meta.dirname, '../ingest'), join(import.meta.dirname, '../types.ts'), join(import.meta.dirname, '../frontmatter.ts'), import.meta.filename, join(import.meta.dirname, 'content-files.ts')];
+  const roots = [join(import.meta.dirname, '../ingest'), join(import.meta.dirname, '../types.ts'), join(import.meta.dirname, '../frontmatter.ts'), import.meta.filename, join(import.meta.dirname, 'content-files.ts'), join(import.meta.dirname, 'decode-correction-file.ts')];
   const hash = createHash('sha256');
   for (const root of roots) {
     const info = await lstat(root);
@@ -195,7 +196,14 @@ async function readSidecarOf(path: string, errors: IngestError[]): Promise<Sidec
       errors.push(new DecodeError(candidate, null, 'the correction file is a link or a folder, not a plain file', 'put the corrections themselves in a .yml file beside the bulletin'));
       return null;
     }
-    return { file: sourceName(candidate), text: await readFile(candidate, 'utf8') };
+    const file = sourceName(candidate);
+    try {
+      return { file, text: decodeCorrectionFile(file, await readFile(candidate)) };
+    } catch (error) {
+      if (!(error instanceof DecodeError)) throw error;
+      errors.push(error);
+      return null;
+    }
   }
   return null;
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runIngest } from '../../src/publish/ingest-run.ts';
 import { formatResult } from '../../src/publish/report.ts';
-import { smallBulletin } from './invent-bulletin.ts';
+import { gbk, smallBulletin } from './invent-bulletin.ts';
 
 async function project(): Promise<{ dir: string; seeds: string; out: string }> {
   const dir = await mkdtemp(join(tmpdir(), 'publish-'));
@@ -259,5 +259,27 @@ describe('runIngest', () => {
     expect(result.notices).toEqual([]);
     expect(result.ingested).toEqual([join(seeds, 'a.txt')]);
     expect(await sourcesIn(out)).toEqual([join(seeds, 'a.txt')]);
+  });
+
+  it('reads a correction file saved as GBK or as UTF-16 with a byte-order mark like a bulletin, not as mojibake', async () => {
+    const corrections = 'publication: 甲乙行业月报\nissue: 2021-03-jiayi\n';
+    for (const bytes of [gbk(corrections), Buffer.from(`\uFEFF${corrections}`, 'utf16le')]) {
+      const { seeds, out } = await project();
+      await writeFile(join(seeds, 'one.txt'), smallBulletin('甲'));
+      await writeFile(join(seeds, 'one.yml'), bytes);
+      const result = await runIngest({ paths: [seeds], outDir: out });
+      expect(result.errors).toEqual([]);
+      expect(result.reports[0].meta).toMatchObject({ publication: '甲乙行业月报', issue: '2021-03-jiayi' });
+      expect(await readFile(join(out, (await articles(out))[0]), 'utf8')).toMatch(/^publication: 甲乙行业月报$/m);
+    }
+  });
+
+  it('refuses a correction file that is no text encoding, naming the file and the byte', async () => {
+    const { seeds, out } = await project();
+    await writeFile(join(seeds, 'one.txt'), smallBulletin('甲'));
+    await writeFile(join(seeds, 'one.yml'), new Uint8Array([0x64, 0x61, 0x74, 0x65, 0x3a, 0x20, 0xff, 0xff, 0x0a]));
+    const result = await runIngest({ paths: [seeds], outDir: out });
+    expect(result.errors.map((e) => e.message).join('\n')).toMatch(/one\.yml:1: the bytes are neither UTF-8, UTF-16 nor GB18030\/GBK text; the first byte that is not UTF-8 is at byte 6/);
+    expect(await articles(out)).toEqual([]);
   });
 });
