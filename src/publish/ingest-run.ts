@@ -247,7 +247,6 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
 
   const code = await codeHash();
   const manifest = await readManifest(outDir);
-  const manifestTime = (await lstat(join(outDir, MANIFEST)).catch(() => null))?.mtimeMs ?? 0;
   const published = await publishedSources(outDir);
   const byBytes = new Map<string, string>();
   const fresh: (Bulletin & { claimedIssue?: string })[] = [];
@@ -256,6 +255,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
   const skipped = new Set<string>();
   const toRead: { input: Input; bytes: Uint8Array; sidecar: Sidecar | null; bytesHash: string; sidecarHash: string | null }[] = [];
 
+  const manifestTime = (await lstat(join(outDir, MANIFEST)).catch(() => null))?.mtimeMs ?? 0;
   const bulletinFiles: { input: Input; bytes: Uint8Array; bytesHash: string }[] = [];
   for (const input of inputs) {
     // A file named twice (or as itself and in its folder) is one bulletin, read once.
