@@ -9,6 +9,7 @@ import { makeIssuesUnique } from '../ingest/unique-issues.ts';
 import { assertOwnedOutDir, issuesOwnedByOthers, publishedSources, recoverContent, writeContent } from '../ingest/write-content.ts';
 import { SECTIONS, type Bulletin, type BulletinMeta, type IngestWarning, type Section } from '../types.ts';
 import { contentFiles } from './content-files.ts';
+import { decodeCorrectionFile } from './decode-correction-file.ts';
 
 /** Where the ingest keeps, per bulletin, the hashes it was made from and its report. */
 export const MANIFEST = '.ingest-manifest.json';
@@ -25,9 +26,18 @@ export interface BulletinReport {
   claimedIssue?: string;
 }
 
+/** An article file as the ingest wrote it: its path in the output folder, size in bytes and hash. */
+interface WrittenFile {
+  path: string;
+  size: number;
+  sha: string;
+}
+
 interface ManifestEntry {
   bytes: string;
   sidecar: string | null;
+  /** Every article the bulletin wrote, so an article deleted or edited in content/ is written again. */
+  outputs: WrittenFile[];
   report: BulletinReport;
 }
 
@@ -69,7 +79,7 @@ const sha = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).d
 
 /** The ingest code itself, so a change to a rule re-reads every bulletin. */
 async function codeHash(): Promise<string> {
-  const roots = [join(import.meta.dirname, '../ingest'), join(import.meta.dirname, '../types.ts'), join(import.meta.dirname, '../frontmatter.ts'), import.meta.filename, join(import.meta.dirname, 'content-files.ts')];
+  const roots = [join(import.meta.dirname, '../ingest'), join(import.meta.dirname, '../types.ts'), join(import.meta.dirname, '../frontmatter.ts'), import.meta.filename, join(import.meta.dirname, 'content-files.ts'), join(import.meta.dirname, 'decode-correction-file.ts')];
   const hash = createHash('sha256');
   for (const root of roots) {
     const info = await lstat(root);
@@ -87,6 +97,24 @@ async function readManifest(outDir: string): Promise<Manifest | null> {
   }
 }
 
+/**
+ * The articles of a bulletin that are no longer in the output folder as the ingest wrote them:
+ * gone, or of another size. One stat per file; a file is read and hashed only when it was
+ * modified after the manifest was written (an edit that kept the size), so an unchanged
+ * content/ is never read again.
+ */
+async function damagedOutputs(outDir: string, outputs: WrittenFile[], manifestTime: number): Promise<string[]> {
+  const damaged = await Promise.all(
+    outputs.map(async (file) => {
+      const path = join(outDir, file.path);
+      const info = await lstat(path).catch(() => null);
+      if (!info?.isFile() || info.size !== file.size) return true;
+      return info.mtimeMs > manifestTime && sha(await readFile(path)) !== file.sha;
+    }),
+  );
+  return outputs.filter((_, i) => damaged[i]).map((file) => file.path);
+}
+
 interface Input {
   path: string;
   source: string;
@@ -94,7 +122,14 @@ interface Input {
   folder: string | null;
 }
 
-/** Lists the bulletins to read; anything that is not a plain text file is an error, not skipped silently. */
+/** The folder a source is directly in, named as sourceName names it ('' for the working folder). */
+const folderOf = (source: string) => source.slice(0, Math.max(source.lastIndexOf('/'), 0));
+
+/**
+ * Lists the bulletins to read: a file named, or the .txt files directly in a folder named (not in
+ * its subfolders, like seeds/ itself and its watcher). Anything that is not a plain text file is
+ * an error, not skipped silently.
+ */
 async function expand(paths: string[], errors: IngestError[]): Promise<{ inputs: Input[]; folders: string[] }> {
   const inputs: Input[] = [];
   const folders: string[] = [];
@@ -135,6 +170,24 @@ async function expand(paths: string[], errors: IngestError[]): Promise<{ inputs:
   return { inputs, folders };
 }
 
+/**
+ * Of files with identical bytes, the one to publish (by hash): the one already published, so a
+ * copy dropped beside it never takes over its issue URL and corrections; else one with a
+ * correction file; else the first by name.
+ */
+async function publishedCopies(files: { input: Input; bytesHash: string }[], published: Set<string>): Promise<Map<string, string>> {
+  const copies = new Map<string, Input[]>();
+  for (const { input, bytesHash } of files) copies.set(bytesHash, [...(copies.get(bytesHash) ?? []), input]);
+  const hasCorrectionFile = async (input: Input) => (await Promise.all(sidecarPaths(input.path).map((path) => lstat(path).then(() => true, () => false)))).includes(true);
+  const chosen = new Map<string, string>();
+  for (const [bytesHash, inputs] of copies) {
+    const ranked = await Promise.all(inputs.map(async (input) => ({ source: input.source, rank: [published.has(input.source) ? 0 : 1, inputs.length > 1 && (await hasCorrectionFile(input)) ? 0 : 1] })));
+    ranked.sort((a, b) => a.rank[0] - b.rank[0] || a.rank[1] - b.rank[1] || (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
+    chosen.set(bytesHash, ranked[0].source);
+  }
+  return chosen;
+}
+
 async function readSidecarOf(path: string, errors: IngestError[]): Promise<Sidecar | null> {
   for (const candidate of sidecarPaths(path)) {
     const info = await lstat(candidate).catch(() => null);
@@ -143,7 +196,14 @@ async function readSidecarOf(path: string, errors: IngestError[]): Promise<Sidec
       errors.push(new DecodeError(candidate, null, 'the correction file is a link or a folder, not a plain file', 'put the corrections themselves in a .yml file beside the bulletin'));
       return null;
     }
-    return { file: sourceName(candidate), text: await readFile(candidate, 'utf8') };
+    const file = sourceName(candidate);
+    try {
+      return { file, text: decodeCorrectionFile(file, await readFile(candidate)) };
+    } catch (error) {
+      if (!(error instanceof DecodeError)) throw error;
+      errors.push(error);
+      return null;
+    }
   }
   return null;
 }
@@ -195,23 +255,33 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
   const skipped = new Set<string>();
   const toRead: { input: Input; bytes: Uint8Array; sidecar: Sidecar | null; bytesHash: string; sidecarHash: string | null }[] = [];
 
+  const manifestTime = (await lstat(join(outDir, MANIFEST)).catch(() => null))?.mtimeMs ?? 0;
+  const bulletinFiles: { input: Input; bytes: Uint8Array; bytesHash: string }[] = [];
   for (const input of inputs) {
+    // A file named twice (or as itself and in its folder) is one bulletin, read once.
+    if (bulletinFiles.some((f) => f.input.source === input.source)) continue;
     const bytes = await readFile(input.path);
-    const bytesHash = sha(bytes);
+    bulletinFiles.push({ input, bytes, bytesHash: sha(bytes) });
+  }
+  for (const [bytesHash, source] of await publishedCopies(bulletinFiles, published)) byBytes.set(bytesHash, source);
+  for (const { input, bytes, bytesHash } of bulletinFiles) {
     const twin = byBytes.get(bytesHash);
-    if (twin) {
+    if (twin !== input.source) {
       notices.push(`${input.source}: the same bulletin as ${twin} (identical bytes); skipped, ${twin} is published`);
       skipped.add(input.source);
       continue;
     }
-    byBytes.set(bytesHash, input.source);
     const sidecar = await readSidecarOf(input.path, errors);
     const sidecarHash = sidecar ? sha(sidecar.text) : null;
     const known = manifest?.bulletins[input.source];
     if (manifest?.code === code && known && known.bytes === bytesHash && known.sidecar === sidecarHash && published.has(input.source)) {
-      reports.set(input.source, known.report);
-      entries[input.source] = known;
-      continue;
+      const damaged = await damagedOutputs(outDir, known.outputs ?? [], manifestTime);
+      if (known.outputs?.length && damaged.length === 0) {
+        reports.set(input.source, known.report);
+        entries[input.source] = known;
+        continue;
+      }
+      if (damaged.length > 0) notices.push(`${input.source}: ${damaged.map((p) => `${outDir}/${p}`).join(', ')} deleted or changed by hand since it was written; the bulletin is read again`);
     }
     toRead.push({ input, bytes, sidecar, bytesHash, sidecarHash });
   }
@@ -220,7 +290,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
     try {
       const bulletin = ingestBulletin(item.input.source, item.bytes, item.sidecar ?? undefined);
       fresh.push(bulletin);
-      entries[item.input.source] = { bytes: item.bytesHash, sidecar: item.sidecarHash, report: reportOf(bulletin, item.sidecar?.file ?? null) };
+      entries[item.input.source] = { bytes: item.bytesHash, sidecar: item.sidecarHash, outputs: [], report: reportOf(bulletin, item.sidecar?.file ?? null) };
     } catch (error) {
       if (error instanceof IngestError) errors.push(error);
       else if (error instanceof CorrectionProblems) errors.push(...error.problems);
@@ -228,9 +298,10 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
     }
   }
 
-  // Sources that leave the site: in mirror mode, whatever seeds/ no longer holds (or holds twice).
+  // Sources that leave the site: in mirror mode, whatever seeds/ no longer holds (or holds twice);
+  // for a folder named, what was directly in it, as only that was read (expand): subfolders are left alone.
   const keep = new Set(inputs.map((i) => i.source).filter((s) => !skipped.has(s)));
-  const unpublished = [...published].filter((s) => !keep.has(s) && (mirror || skipped.has(s) || folders.some((folder) => s.startsWith(`${folder}/`))));
+  const unpublished = [...published].filter((s) => !keep.has(s) && (mirror || skipped.has(s) || folders.includes(folderOf(s))));
 
   // Two files that both claim an issue id by hand would overwrite each other: the editor decides.
   const claims = new Map<string, string>();
@@ -267,6 +338,8 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
     return result({ reports: ordered });
   }
   const files = fresh.flatMap(contentFiles);
+  // Filled in here, once the files exist; nextManifest holds these same entries.
+  for (const file of files) entries[file.frontMatter.source].outputs.push({ path: file.path, size: Buffer.byteLength(file.content), sha: sha(file.content) });
   try {
     const { removed, written } = await writeContent(outDir, [...freshSources, ...unpublished], files, [{ path: MANIFEST, content: `${JSON.stringify(nextManifest, null, 1)}\n` }]);
     return result({ reports: ordered, ingested: freshSources, unpublished, changed: true, written, removed });

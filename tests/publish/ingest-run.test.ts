@@ -1,10 +1,10 @@
-import { mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runIngest } from '../../src/publish/ingest-run.ts';
 import { formatResult } from '../../src/publish/report.ts';
-import { smallBulletin } from './invent-bulletin.ts';
+import { gbk, smallBulletin } from './invent-bulletin.ts';
 
 async function project(): Promise<{ dir: string; seeds: string; out: string }> {
   const dir = await mkdtemp(join(tmpdir(), 'publish-'));
@@ -172,5 +172,114 @@ describe('runIngest', () => {
     const result = await runIngest({ paths: [seeds], outDir: out });
     expect(result.errors).toEqual([]);
     expect(result.reports[0].warnings).toContainEqual(expect.objectContaining({ kind: 'bulletin-cut', message: expect.stringMatching(/ends mid-sentence .*was the file cut short/) }));
+  });
+  it('leaves the bulletins of a subfolder published when the folder above is ingested, and unpublishes only what left the folder itself', async () => {
+    const { dir, out } = await project();
+    const folder = join(dir, 't');
+    await mkdir(join(folder, 'a'), { recursive: true });
+    await mkdir(join(folder, 'b'));
+    await writeFile(join(folder, 'a/x.txt'), smallBulletin('甲'));
+    await writeFile(join(folder, 'b/x.txt'), smallBulletin('乙'));
+    await writeFile(join(folder, 'gone.txt'), smallBulletin('丙'));
+    expect((await runIngest({ paths: [join(folder, 'a/x.txt')], outDir: out })).errors).toEqual([]);
+    expect((await runIngest({ paths: [join(folder, 'b/x.txt')], outDir: out })).errors).toEqual([]);
+    expect((await runIngest({ paths: [folder], outDir: out })).errors).toEqual([]);
+    await rm(join(folder, 'gone.txt'));
+
+    const result = await runIngest({ paths: [folder], outDir: out });
+    expect(result.errors).toEqual([]);
+    expect(result.unpublished).toEqual([join(folder, 'gone.txt')]);
+    expect(await sourcesIn(out)).toEqual([join(folder, 'a/x.txt'), join(folder, 'b/x.txt')]);
+  });
+
+  it('reads a bulletin again when one of its articles was deleted or damaged in the output folder', async () => {
+    const { seeds, out } = await project();
+    await writeFile(join(seeds, 'one.txt'), smallBulletin('甲'));
+    await writeFile(join(seeds, 'two.txt'), smallBulletin('乙'));
+    await runIngest({ paths: [seeds], outDir: out });
+    const paths = await articles(out);
+    const before = await Promise.all(paths.map((p) => readFile(join(out, p), 'utf8')));
+    const deleted = paths.find((_, i) => before[i].includes(`source: ${join(seeds, 'one.txt')}`))!;
+    const damaged = paths.find((_, i) => before[i].includes(`source: ${join(seeds, 'two.txt')}`))!;
+    await rm(join(out, deleted));
+    await writeFile(join(out, damaged), 'oops\n');
+
+    const result = await runIngest({ paths: [seeds], outDir: out });
+    expect(result.errors).toEqual([]);
+    expect(result.ingested.sort()).toEqual([join(seeds, 'one.txt'), join(seeds, 'two.txt')]);
+    expect(await articles(out)).toEqual(paths);
+    expect(await Promise.all(paths.map((p) => readFile(join(out, p), 'utf8')))).toEqual(before);
+    expect(result.notices.join('\n')).toContain(`${out}/${deleted} deleted or changed by hand`);
+    expect(result.notices.join('\n')).toContain(`${out}/${damaged} deleted or changed by hand`);
+    expect((await runIngest({ paths: [seeds], outDir: out })).changed).toBe(false);
+
+    // An edit that keeps the file's size is noticed by its hash.
+    await writeFile(join(out, deleted), before[paths.indexOf(deleted)].replace('甲', '丁'));
+    const again = await runIngest({ paths: [seeds], outDir: out });
+    expect(again.ingested).toEqual([join(seeds, 'one.txt')]);
+    expect(await readFile(join(out, deleted), 'utf8')).toBe(before[paths.indexOf(deleted)]);
+  });
+
+  it('keeps the published bulletin, with its corrections and issue, when an identical copy that sorts first appears', async () => {
+    const { seeds, out } = await project();
+    await writeFile(join(seeds, 'new2.txt'), smallBulletin('甲'));
+    await writeFile(join(seeds, 'new2.yml'), 'issue: 2099-06-custom\narticles:\n  - match: 甲研究团队发布新型芯片\n    drop: true\n');
+    expect((await runIngest({ paths: [seeds], outDir: out })).errors).toEqual([]);
+    const before = await articles(out);
+    expect(before).toEqual([expect.stringMatching(/^2099-06-custom\//)]);
+
+    await copyFile(join(seeds, 'new2.txt'), join(seeds, 'a-dup.txt'));
+    const result = await runIngest({ paths: [seeds], outDir: out });
+    expect(result.errors).toEqual([]);
+    expect(result.notices.join('\n')).toMatch(/a-dup\.txt: the same bulletin as .*new2\.txt \(identical bytes\); skipped/);
+    expect(result.changed).toBe(false);
+    expect(await sourcesIn(out)).toEqual([join(seeds, 'new2.txt')]);
+    expect(await articles(out)).toEqual(before);
+  });
+
+  it('publishes, of identical copies none of which is published yet, the one with a correction file', async () => {
+    const { seeds, out } = await project();
+    await writeFile(join(seeds, 'a-copy.txt'), smallBulletin('甲'));
+    await writeFile(join(seeds, 'b.txt'), smallBulletin('甲'));
+    await writeFile(join(seeds, 'b.yml'), 'issue: 2099-06-corrected\n');
+    const result = await runIngest({ paths: [seeds], outDir: out });
+    expect(result.errors).toEqual([]);
+    expect(result.notices.join('\n')).toMatch(/a-copy\.txt: the same bulletin as .*b\.txt \(identical bytes\); skipped/);
+    expect(await sourcesIn(out)).toEqual([join(seeds, 'b.txt')]);
+    expect((await articles(out)).every((p) => p.startsWith('2099-06-corrected/'))).toBe(true);
+  });
+
+  it('reads a bulletin named twice, as itself and in its folder, once, and keeps it published', async () => {
+    const { seeds, out } = await project();
+    await writeFile(join(seeds, 'a.txt'), smallBulletin('甲'));
+    expect((await runIngest({ paths: [seeds], outDir: out })).errors).toEqual([]);
+    await writeFile(join(seeds, 'a.txt'), smallBulletin('乙'));
+    const result = await runIngest({ paths: [join(seeds, 'a.txt'), seeds], outDir: out });
+    expect(result.errors).toEqual([]);
+    expect(result.notices).toEqual([]);
+    expect(result.ingested).toEqual([join(seeds, 'a.txt')]);
+    expect(await sourcesIn(out)).toEqual([join(seeds, 'a.txt')]);
+  });
+
+  it('reads a correction file saved as GBK or as UTF-16 with a byte-order mark like a bulletin, not as mojibake', async () => {
+    const corrections = 'publication: 甲乙行业月报\nissue: 2021-03-jiayi\n';
+    for (const bytes of [gbk(corrections), Buffer.from(`\uFEFF${corrections}`, 'utf16le')]) {
+      const { seeds, out } = await project();
+      await writeFile(join(seeds, 'one.txt'), smallBulletin('甲'));
+      await writeFile(join(seeds, 'one.yml'), bytes);
+      const result = await runIngest({ paths: [seeds], outDir: out });
+      expect(result.errors).toEqual([]);
+      expect(result.reports[0].meta).toMatchObject({ publication: '甲乙行业月报', issue: '2021-03-jiayi' });
+      expect(await readFile(join(out, (await articles(out))[0]), 'utf8')).toMatch(/^publication: 甲乙行业月报$/m);
+    }
+  });
+
+  it('refuses a correction file that is no text encoding, naming the file and the byte', async () => {
+    const { seeds, out } = await project();
+    await writeFile(join(seeds, 'one.txt'), smallBulletin('甲'));
+    await writeFile(join(seeds, 'one.yml'), new Uint8Array([0x64, 0x61, 0x74, 0x65, 0x3a, 0x20, 0xff, 0xff, 0x0a]));
+    const result = await runIngest({ paths: [seeds], outDir: out });
+    expect(result.errors.map((e) => e.message).join('\n')).toMatch(/one\.yml:1: the bytes are neither UTF-8, UTF-16 nor GB18030\/GBK text; the first byte that is not UTF-8 is at byte 6/);
+    expect(await articles(out)).toEqual([]);
   });
 });

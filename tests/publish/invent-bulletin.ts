@@ -46,3 +46,11 @@ export function smallBulletin(tag: string, extra: Partial<InventedBulletin> = {}
     ...extra,
   });
 }
+
+/** GBK bytes of a text, as a Chinese Windows editor saves it (TextDecoder can read GBK but not write it). */
+export function gbk(text: string): Uint8Array {
+  const codes = new Map<string, number[]>();
+  const decoder = new TextDecoder('gb18030');
+  for (let lead = 0x81; lead <= 0xfe; lead++) for (let trail = 0x40; trail <= 0xfe; trail++) if (trail !== 0x7f) codes.set(decoder.decode(new Uint8Array([lead, trail])), [lead, trail]);
+  return new Uint8Array([...text].flatMap((c) => (c.charCodeAt(0) < 0x80 ? [c.charCodeAt(0)] : codes.get(c)!)));
+}
