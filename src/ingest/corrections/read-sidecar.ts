@@ -22,13 +22,18 @@ export function sidecarPaths(bulletinPath: string): string[] {
  */
 export function readSidecar(file: string, text: string): SourceOverrides {
   const body = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  // A YAML file may open with the document marker `---`; inside the block below it would end
+  // the block at once and every key after it would be lost.
+  const marker = /^---[ \t]*(\n|$)/.exec(body);
+  const yaml = marker ? body.slice(marker[0].length) : body;
   let parsed: matter.GrayMatterFile<string>;
   try {
     // Parsed by the one front-matter reader, so YAML is read the same way in the block and here.
-    parsed = safeMatter(`---\n${body}\n---\n`);
+    parsed = safeMatter(`---\n${yaml}\n---\n`);
   } catch (error) {
-    // The parser counts the `---` line put before the file's first line: one less is the file's line.
-    const { line, message } = yamlErrorAt(error as Error, -1);
+    // The parser counts the `---` line put before the YAML: the file's line is one less, or the
+    // same where the file's own marker line was taken off.
+    const { line, message } = yamlErrorAt(error as Error, marker ? 0 : -1);
     throw new CorrectionError(file, line, `not valid YAML (${message})`, 'fix the YAML; see "Corrections" in the README for an example');
   }
   if (parsed.data === null || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) {

@@ -79,6 +79,12 @@ describe('readSidecar', () => {
     expect(message).toMatch(/^seeds\/a\.yml:3: not valid YAML \(duplicated mapping key at line 3,/);
   });
 
+  it('reads a file that opens with the YAML document marker ---, keeping its keys and true lines', () => {
+    expect(readSidecar('seeds/a.yml', '---\npublication: 某某周报\ndate: 2021-03\n')).toMatchObject({ publication: '某某周报', date: '2021-03' });
+    expect(problems('---\npublication: 某某周报\ndatum: 2021-03-31\n')).toMatch(/^seeds\/a\.yml:3: unknown key "datum"/);
+    expect(problems('---\npublication: 某某周报\ndate: 2021-03-31\ndate: 2021-04-30\n')).toMatch(/^seeds\/a\.yml:4: not valid YAML \(duplicated mapping key at line 4,/);
+  });
+
   it('names the true line of a bad indent on the last line of the file', () => {
     const message = problems('publication: 某某周报\ndate: 2021-03-31\nheadlines:\n  - 某地发布新规\n    title: 多余的缩进\n');
     expect(message).toMatch(/^seeds\/a\.yml:5: not valid YAML \([^)]*line 5,/);
