@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findTopics, recurringTerms, type TopicSource } from '../../../src/site/topics/find-topics.ts';
 import { readLexicon, type LexiconEntry } from '../../../src/site/topics/lexicon.ts';
 import { MAX_RELATED, MIN_RELATED, relatedArticles, type SimilaritySource } from '../../../src/site/topics/related-articles.ts';
-import { features, foldText } from '../../../src/site/topics/text-features.ts';
+import { countTerm, features, foldText } from '../../../src/site/topics/text-features.ts';
 
 let n = 0;
 const article = (issue: string, title: string, text: string): TopicSource => ({ url: `/${issue}/${n++}/`, issue, title, headings: [], text });
@@ -137,5 +137,42 @@ describe('related articles in a large archive', () => {
   it('breaks a tie between equal scores by the earlier article', () => {
     const related = relatedArticles(articles)[3]!;
     expect(related.slice(0, 2).map((r) => r.index)).toEqual([160, 161]);
+  });
+});
+
+describe('finding topics in many articles', () => {
+  const lexiconOfThree: LexiconEntry[] = [
+    { name: '星河科技', aliases: ['星河公司'], kind: 'organisations' },
+    { name: '云梦省', aliases: [], kind: 'places' },
+    { name: 'AI', aliases: [], kind: 'technologies' },
+  ];
+  // Invented articles: names in headlines, once or twice in the text, split over two articles'
+  // texts (the end of one and the start of the next must not make a mention), Latin inside words.
+  const texts = ['星河科技', '星河公司', '云梦省', 'AI', 'MAIL', '星河', '科技', '云梦', '省内', '。'];
+  let seed = 11;
+  const pick = () => texts[(seed = (seed * 48271) % 2147483647) % texts.length]!;
+  const many: TopicSource[] = Array.from({ length: 90 }, (_, i) => ({
+    url: `/2021-${String(1 + (i % 9)).padStart(2, '0')}-b/${i}/`,
+    issue: `2021-${String(1 + (i % 9)).padStart(2, '0')}-b`,
+    title: i % 4 === 0 ? pick() + '发布' : '综述',
+    headings: i % 5 === 0 ? [pick()] : [],
+    text: `${pick()}${pick()}正文${pick()}`,
+  }));
+
+  it('finds exactly the articles the definition names: in a headline, or twice in the text', () => {
+    const byDefinition = (terms: string[]) =>
+      many.flatMap((article, index) => {
+        const head = foldText([article.title, article.subtitle ?? '', ...article.headings].join('\n'));
+        const body = foldText(article.text);
+        const about = terms.some((t) => countTerm(head, t) > 0) || terms.reduce((sum, t) => sum + countTerm(body, t), 0) >= 2;
+        return about ? [index] : [];
+      });
+    const found = findTopics(many, lexiconOfThree, []);
+    for (const entry of lexiconOfThree) {
+      const expected = byDefinition([entry.name, ...entry.aliases]);
+      const topic = found.find((t) => t.name === entry.name);
+      expect(topic?.articles ?? [], entry.name).toEqual(expected.length >= 2 ? expected : []);
+    }
+    expect(found.some((t) => t.articles.length > 5)).toBe(true);
   });
 });
