@@ -1,4 +1,4 @@
-import { cp, lstat, mkdir, readFile, readdir, rm, rmdir, writeFile } from 'node:fs/promises';
+import { copyFile, cp, link, lstat, mkdir, readFile, readdir, readlink, rm, rmdir, symlink, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { recoverSwap, staged, swapIn } from '../publish/swap-dir.ts';
 import { WriteError } from './errors.ts';
@@ -24,6 +24,32 @@ export function sourceOf(content: string): string | null {
 async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
   return entries.filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name)));
+}
+
+/** Runs `task` over `items` a few at a time: one by one waits on the disk for every file. */
+async function eachLimited<T>(items: T[], task: (item: T) => Promise<void>, width = 16): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await task(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: width }, worker));
+}
+
+/** Per article file of the output folder (path relative to it), the bulletin it came from. */
+export type ContentSources = Map<string, string | null>;
+
+/**
+ * Reads the `source:` of every article in the output folder once; the ingest needs it three
+ * times (published sources, issues taken, files to replace), and reading 3,600 articles one by
+ * one, three times, was most of the time of ingesting one more bulletin into a large archive.
+ */
+export async function scanSources(outDir: string): Promise<ContentSources> {
+  const paths = (await listFiles(outDir)).filter((path) => path.endsWith('.md')).sort();
+  const sources: ContentSources = new Map();
+  await eachLimited(paths, async (path) => {
+    sources.set(path, sourceOf(await readFile(join(outDir, path), 'utf8')));
+  });
+  return new Map(paths.map((path) => [path, sources.get(path) ?? null]));
 }
 
 const isInside = (path: string, folder: string) => path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
@@ -64,12 +90,42 @@ export function recoverContent(outDir: string): Promise<string[]> {
 }
 
 /**
+ * The output folder again under `to`, without the given sources' articles and the owner
+ * marker: files are hard links to the published ones (copies where the file system cannot
+ * link), so keeping 3,600 unchanged articles costs no copying. A linked file is never written
+ * through: writeFresh replaces a name, it does not write into the file behind it.
+ */
+async function linkTree(from: string, to: string, keep: (path: string) => boolean): Promise<void> {
+  await mkdir(to);
+  const entries = await readdir(from, { withFileTypes: true, recursive: true });
+  const folders = entries.filter((e) => e.isDirectory()).map((e) => relative(from, join(e.parentPath, e.name)));
+  // Parents first, so every folder exists before what goes into it.
+  for (const folder of folders.sort()) await mkdir(join(to, folder), { recursive: true });
+  const others = entries.filter((e) => !e.isDirectory()).map((e) => relative(from, join(e.parentPath, e.name)));
+  await eachLimited(others.filter(keep), async (path) => {
+    const source = join(from, path);
+    const target = join(to, path);
+    const info = await lstat(source);
+    if (info.isSymbolicLink()) await symlink(await readlink(source), target);
+    else if (info.isFile()) await link(source, target).catch(() => copyFile(source, target));
+    else await cp(source, target, { verbatimSymlinks: true });
+  });
+}
+
+/** Writes a file under a new name: a hard link to a published file at that path is replaced, never written into. */
+async function writeFresh(path: string, content: string): Promise<void> {
+  await unlink(path).catch(() => undefined);
+  await writeFile(path, content);
+}
+
+/**
  * Replaces exactly the given bulletins' articles in the output folder and keeps everything else,
  * files the ingest did not write too (with their symlinks and empty folders). The new folder is
  * built beside the old one and swapped in whole (swap-dir.ts): a failure or a kill at any point
- * leaves the published folder as it was, or the new one.
+ * leaves the published folder as it was, or the new one. `scanned` is scanSources(outDir), when
+ * the caller has read it already.
  */
-export async function writeContent(outDir: string, sources: string[], files: OutputFile[], control: OutputFile[] = []): Promise<{ removed: number; written: number }> {
+export async function writeContent(outDir: string, sources: string[], files: OutputFile[], control: OutputFile[] = [], scanned?: ContentSources): Promise<{ removed: number; written: number }> {
   const staging = staged(outDir);
   const replaced = new Set(sources);
   const emptied = new Set<string>();
@@ -79,23 +135,19 @@ export async function writeContent(outDir: string, sources: string[], files: Out
     await mkdir(dirname(staging), { recursive: true });
     const exists = await lstat(outDir).then(() => true, () => false);
     if (exists) {
-      await cp(outDir, staging, {
-        recursive: true,
-        verbatimSymlinks: true,
-        filter: async (from) => {
-          const path = relative(outDir, from);
-          if (path === OWNER_MARKER) return false;
-          if (!path.endsWith('.md') || !(await lstat(from)).isFile()) return true;
-          if (!replaced.has(sourceOf(await readFile(from, 'utf8')) ?? '')) return true;
-          removed++;
-          emptied.add(dirname(path));
-          return false;
-        },
+      const articleSources = scanned ?? (await scanSources(outDir));
+      await linkTree(outDir, staging, (path) => {
+        if (path === OWNER_MARKER) return false;
+        const source = articleSources.get(path);
+        if (source === undefined || !replaced.has(source ?? '')) return true;
+        removed++;
+        emptied.add(dirname(path));
+        return false;
       });
     } else await mkdir(staging);
     for (const file of [...files, ...control]) {
       await mkdir(dirname(join(staging, file.path)), { recursive: true });
-      await writeFile(join(staging, file.path), file.content);
+      await writeFresh(join(staging, file.path), file.content);
     }
     // An issue folder left empty because its bulletin was removed goes with it.
     for (const dir of emptied) await rmdir(join(staging, dir)).catch(() => undefined);
@@ -115,23 +167,17 @@ export async function writeContent(outDir: string, sources: string[], files: Out
 }
 
 /** Issue ids already taken in the output folder by other bulletins, so a new bulletin never overwrites one. */
-export async function issuesOwnedByOthers(outDir: string, sources: string[]): Promise<Map<string, string>> {
+export async function issuesOwnedByOthers(outDir: string, sources: string[], scanned?: ContentSources): Promise<Map<string, string>> {
   const owners = new Map<string, string>();
-  for (const path of await listFiles(outDir)) {
-    if (!path.endsWith('.md')) continue;
-    const source = sourceOf(await readFile(join(outDir, path), 'utf8'));
+  for (const [path, source] of scanned ?? (await scanSources(outDir))) {
     if (source && !sources.includes(source)) owners.set(path.split(/[\\/]/)[0], source);
   }
   return owners;
 }
 
 /** Every source that has articles in the output folder. */
-export async function publishedSources(outDir: string): Promise<Set<string>> {
+export async function publishedSources(outDir: string, scanned?: ContentSources): Promise<Set<string>> {
   const found = new Set<string>();
-  for (const path of await listFiles(outDir)) {
-    if (!path.endsWith('.md')) continue;
-    const source = sourceOf(await readFile(join(outDir, path), 'utf8'));
-    if (source) found.add(source);
-  }
+  for (const source of (scanned ?? (await scanSources(outDir))).values()) if (source) found.add(source);
   return found;
 }

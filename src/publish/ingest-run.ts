@@ -6,7 +6,7 @@ import { MAX_BULLETIN_BYTES, tooLargeError } from '../ingest/decode.ts';
 import { DecodeError, IngestError, WriteError } from '../ingest/errors.ts';
 import { ingestBulletin, type Sidecar } from '../ingest/pipeline.ts';
 import { makeIssuesUnique } from '../ingest/unique-issues.ts';
-import { assertOwnedOutDir, issuesOwnedByOthers, publishedSources, recoverContent, writeContent } from '../ingest/write-content.ts';
+import { assertOwnedOutDir, issuesOwnedByOthers, publishedSources, recoverContent, scanSources, writeContent } from '../ingest/write-content.ts';
 import { SECTIONS, type Bulletin, type BulletinMeta, type IngestWarning, type Section } from '../types.ts';
 import { contentFiles } from './content-files.ts';
 import { decodeCorrectionFile } from './decode-correction-file.ts';
@@ -247,7 +247,9 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
 
   const code = await codeHash();
   const manifest = await readManifest(outDir);
-  const published = await publishedSources(outDir);
+  // Every article's source, read once for the three uses below.
+  const scanned = await scanSources(outDir);
+  const published = await publishedSources(outDir, scanned);
   const byBytes = new Map<string, string>();
   const fresh: (Bulletin & { claimedIssue?: string })[] = [];
   const reports = new Map<string, BulletinReport>();
@@ -325,7 +327,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
   if (errors.length > 0) return result({});
 
   const freshSources = fresh.map((b) => b.meta.source);
-  const taken = await issuesOwnedByOthers(outDir, [...freshSources, ...unpublished]);
+  const taken = await issuesOwnedByOthers(outDir, [...freshSources, ...unpublished], scanned);
   makeIssuesUnique(fresh, taken);
   for (const bulletin of fresh) entries[bulletin.meta.source].report = reportOf(bulletin, entries[bulletin.meta.source].report.sidecar);
   for (const bulletin of fresh) reports.set(bulletin.meta.source, entries[bulletin.meta.source].report);
@@ -341,7 +343,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
   // Filled in here, once the files exist; nextManifest holds these same entries.
   for (const file of files) entries[file.frontMatter.source].outputs.push({ path: file.path, size: Buffer.byteLength(file.content), sha: sha(file.content) });
   try {
-    const { removed, written } = await writeContent(outDir, [...freshSources, ...unpublished], files, [{ path: MANIFEST, content: `${JSON.stringify(nextManifest, null, 1)}\n` }]);
+    const { removed, written } = await writeContent(outDir, [...freshSources, ...unpublished], files, [{ path: MANIFEST, content: `${JSON.stringify(nextManifest, null, 1)}\n` }], scanned);
     return result({ reports: ordered, ingested: freshSources, unpublished, changed: true, written, removed });
   } catch (error) {
     if (error instanceof WriteError) errors.push(error);

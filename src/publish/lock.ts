@@ -1,4 +1,4 @@
-import { open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { link, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { IngestError } from '../ingest/errors.ts';
 
 export class LockError extends IngestError {}
@@ -54,12 +54,21 @@ export async function withLock<T>(path: string, what: string, work: () => Promis
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
     const holder = await readHolder(path);
+    const info = await stat(path).catch(() => null);
+    // Released since open() failed (another run may take it this instant): try again. Taking it
+    // for stale here moved the next holder's fresh lock aside, and two runs wrote at once.
+    if (!info) continue;
     // An unreadable lock may be one being written this instant: stale only once it is old.
-    const young = holder === null && (await stat(path).then((s) => Date.now() - s.mtimeMs < 5000, () => false));
+    const young = holder === null && Date.now() - info.mtimeMs < 5000;
     if (!young && (holder === null || !isAlive(holder.pid))) {
       // Stale: moved aside first, so two runs that both find it stale cannot both take over.
       const aside = `${path}.stale-${process.pid}`;
-      if (await rename(path, aside).then(() => true, () => false)) await rm(aside, { force: true });
+      if (await rename(path, aside).then(() => true, () => false)) {
+        // Moved aside between the look and the rename, a live run's new lock goes back.
+        const moved = await readHolder(aside);
+        if (moved && isAlive(moved.pid) && (moved.pid !== holder?.pid || moved.since !== holder.since)) await link(aside, path).catch(() => undefined);
+        await rm(aside, { force: true });
+      }
       continue;
     }
     if (holder === null) {

@@ -3,15 +3,15 @@ import { stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { OFFLINE_MANIFEST, OFFLINE_REGISTRY, type OfflineManifest } from './browser/offline-names.ts';
-import { buildSearchDataInWorkers } from './build-index.ts';
 import { bundleBrowserScripts, bundleServiceWorker } from './bundle-browser.ts';
 import { collectDocs } from './collect-docs.ts';
+import { buildSearchDataCached } from './postings-cache.ts';
 import { listFiles, writeSearchData } from './write-search-data.ts';
 
 export interface SearchPluginOptions {
   /** Where the ingester writes content/<issue>/<slug>.md. */
   contentDir?: string;
-  /** Where text extracted per issue is cached between builds (see collectDocs). */
+  /** Where text extracted and postings made per issue are cached between builds (collect-docs.ts, postings-cache.ts). */
   cacheDir?: string;
 }
 
@@ -52,7 +52,8 @@ export default function searchPlugin(eleventyConfig: EleventyConfigLike, options
     const docs = await collectDocs(contentDir, { cacheDir });
     phase('read');
     const buildId = createHash('sha256').update(JSON.stringify(docs)).digest('hex').slice(0, 12);
-    const data = await buildSearchDataInWorkers(docs, buildId);
+    // Only issues whose documents (or the search code) changed are tokenised again.
+    const data = await buildSearchDataCached(docs, buildId, { cacheDir: join(cacheDir, 'postings') });
     phase('index');
     await writeSearchData(out, data);
     phase('write');
@@ -67,6 +68,6 @@ export default function searchPlugin(eleventyConfig: EleventyConfigLike, options
     phase('bundles and offline manifest');
     // For `npm run bench`: how long the search step took inside the Eleventy run.
     const timings = process.env.BULLETIN_SEARCH_TIMINGS;
-    if (timings) await writeFile(timings, JSON.stringify({ searchMs: performance.now() - started, phases, docs: docs.length }));
+    if (timings) await writeFile(timings, JSON.stringify({ searchMs: performance.now() - started, phases, docs: docs.length, issuesTokenised: data.runsMade }));
   });
 }

@@ -69,6 +69,28 @@ describe('writeContent', () => {
     expect(await tree(out)).toEqual(before);
     expect((await readdir(join(out, '..'))).filter((n) => n !== 'content')).toEqual([]);
   });
+
+  it('never writes through to a published file while staging, even one it rewrites, when the write then fails', async () => {
+    const out = await published();
+    await writeFile(join(out, '.ingest-manifest.json'), '{"published": true}\n');
+    const keptBefore = await readFile(join(out, 'b/01-keep.md'), 'utf8');
+    // The manifest and an article are rewritten in the staged folder, then the write fails.
+    await expect(
+      writeContent(out, ['seeds/b.txt'], [{ path: 'b/01-keep.md', content: article('seeds/b.txt', '改') }, { path: 'a/01-old.md/x.md', content: '坏' }], [{ path: '.ingest-manifest.json', content: '{}\n' }]),
+    ).rejects.toThrow(/nothing was changed/);
+    await expect(writeContent(out, [], [], [{ path: '.ingest-manifest.json', content: '{"half": true}\n' }, { path: 'a/01-old.md/y', content: '坏' }])).rejects.toThrow(/nothing was changed/);
+    expect(await readFile(join(out, '.ingest-manifest.json'), 'utf8')).toBe('{"published": true}\n');
+    expect(await readFile(join(out, 'b/01-keep.md'), 'utf8')).toBe(keptBefore);
+  });
+
+  it('keeps every other article byte for byte, with a rewritten manifest beside it', async () => {
+    const out = await published();
+    await writeFile(join(out, '.ingest-manifest.json'), '{"old": true}\n');
+    const kept = await readFile(join(out, 'b/01-keep.md'), 'utf8');
+    await writeContent(out, ['seeds/a.txt'], [{ path: 'a/01-new.md', content: article('seeds/a.txt', '新') }], [{ path: '.ingest-manifest.json', content: '{"new": true}\n' }]);
+    expect(await readFile(join(out, 'b/01-keep.md'), 'utf8')).toBe(kept);
+    expect(await readFile(join(out, '.ingest-manifest.json'), 'utf8')).toBe('{"new": true}\n');
+  });
 });
 
 describe('recoverContent', () => {

@@ -1,9 +1,13 @@
 import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { buildSearchData } from '../../src/search/build-index.ts';
+import { collectDocs } from '../../src/search/collect-docs.ts';
+import { dataScript } from '../../src/search/write-search-data.ts';
 import { smallBulletin } from '../publish/invent-bulletin.ts';
 import { TSX, tempProject } from '../publish/temp-project.ts';
 
@@ -113,4 +117,36 @@ describe('npm run build', () => {
     expect(result.stderr).toMatch(/seeds\/bare\.txt: no date was found, and a site is not built with a made-up one\n  → add the line "date: YYYY-MM-DD" \(with the bulletin's own date\) to seeds\/bare\.yml/);
     expect(await siteFiles(dir)).toEqual(before);
   }, 120_000);
+});
+
+describe('npm run build with one more bulletin', () => {
+  it('writes, with the cached search work and the ingest of one bulletin, the very site a build from scratch writes', async () => {
+    // Issue ids set by hand: ids found alike are numbered in the order bulletins arrive.
+    const bulletin = (tag: string, n: number) => smallBulletin(tag, { head: `---\nissue: 2021-0${n}-x\n---` });
+    const dir = await tempProject({ 'one.txt': bulletin('甲', 1), 'two.txt': bulletin('乙', 2) });
+    expect((await build(dir)).code).toBe(0);
+    await writeFile(join(dir, 'seeds/three.txt'), bulletin('丙', 3));
+    const rebuilt = await build(dir);
+    expect(rebuilt.code, rebuilt.stderr).toBe(0);
+    // The postings of the two issues built before came from the cache.
+    const cached = (await readdir(join(dir, '.cache/search/postings'))).filter((n) => n.endsWith('.postings'));
+    expect(cached).toHaveLength(3);
+    const incremental = await siteFiles(dir);
+    // Its search data is what the search build without any cache makes of the same articles.
+    const docs = await collectDocs(join(dir, 'content'));
+    const uncached = buildSearchData(docs, createHash('sha256').update(JSON.stringify(docs)).digest('hex').slice(0, 12));
+    expect(incremental['/_site/search/meta.js']).toBe(dataScript('meta', uncached.meta));
+    uncached.shards.forEach((shard, k) => expect(incremental[`/_site/search/shards/${k}.js`]).toBe(dataScript('shard', k, shard)));
+
+    await rm(join(dir, '.cache'), { recursive: true, force: true });
+    await rm(join(dir, 'content'), { recursive: true, force: true });
+    await rm(join(dir, '_site'), { recursive: true, force: true });
+    const scratch = await build(dir);
+    expect(scratch.code, scratch.stderr).toBe(0);
+    const fromScratch = await siteFiles(dir);
+    // The marker of a finished build holds its time; every other file must be the same.
+    const withoutMarker = (files: Record<string, string>) => Object.fromEntries(Object.entries(files).filter(([path]) => !path.endsWith('.build-complete')));
+    expect(Object.values(incremental).some((html) => html.includes('丙地区推进数字经济发展'))).toBe(true);
+    expect(withoutMarker(incremental)).toEqual(withoutMarker(fromScratch));
+  }, 360_000);
 });

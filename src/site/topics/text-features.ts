@@ -9,10 +9,15 @@ export const foldText = fold;
 /** How often `term` occurs in folded text; a Latin term must not sit inside a longer Latin word. */
 const foldedTerms = new Map<string, string>();
 
-export function countTerm(folded: string, term: string): number {
-  // Every term is counted in every article: fold it once.
+/** A term folded as the text is (once per term: every term is counted in every article). */
+export function foldedTerm(term: string): string {
   let needle = foldedTerms.get(term);
   if (needle === undefined) foldedTerms.set(term, (needle = fold(term)));
+  return needle;
+}
+
+export function countTerm(folded: string, term: string): number {
+  const needle = foldedTerm(term);
   if (!needle) return 0;
   const latinEdges = /^[a-z0-9]/.test(needle) || /[a-z0-9]$/.test(needle);
   let count = 0;

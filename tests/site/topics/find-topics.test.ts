@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { findTopics, recurringTerms, type TopicSource } from '../../../src/site/topics/find-topics.ts';
 import { readLexicon, type LexiconEntry } from '../../../src/site/topics/lexicon.ts';
-import { relatedArticles } from '../../../src/site/topics/related-articles.ts';
+import { MAX_RELATED, MIN_RELATED, relatedArticles, type SimilaritySource } from '../../../src/site/topics/related-articles.ts';
+import { countTerm, features, foldText } from '../../../src/site/topics/text-features.ts';
 
 let n = 0;
 const article = (issue: string, title: string, text: string): TopicSource => ({ url: `/${issue}/${n++}/`, issue, title, headings: [], text });
@@ -89,5 +90,89 @@ describe('related articles', () => {
   it('never relates an article to one of its own issue', () => {
     expect(related[0]!.map((r) => r.index)).not.toContain(4);
     expect(related[4]!.map((r) => r.index)).not.toContain(0);
+  });
+});
+
+/**
+ * The plain definition, written the slow way: TF-IDF vectors as maps, every cosine through the
+ * grams in at most 5% of articles (at least 50), every candidate sorted.
+ */
+function relatedByDefinition(articles: SimilaritySource[]): { index: number; score: number }[][] {
+  const counts = articles.map((a) => features(foldText(`${a.title}\n${a.title}\n${a.title}\n${a.text}`)));
+  const df = new Map<string, number>();
+  for (const vector of counts) for (const key of vector.keys()) df.set(key, (df.get(key) ?? 0) + 1);
+  const vectors = counts.map((vector) => new Map([...vector].filter(([key]) => df.get(key)! >= 2).map(([key, count]) => [key, (1 + Math.log(count)) * Math.log(articles.length / df.get(key)!)])));
+  const norms = vectors.map((v) => Math.sqrt([...v.values()].reduce((sum, w) => sum + w * w, 0)));
+  const limit = Math.max(50, Math.ceil(articles.length * 0.05));
+  return articles.map((article, i) => {
+    const scores = new Map<number, number>();
+    for (const [key, weight] of vectors[i]!) {
+      if (df.get(key)! > limit) continue;
+      vectors.forEach((other, j) => {
+        if (!norms[j] || !other.has(key)) return;
+        scores.set(j, (scores.get(j) ?? 0) + (weight / norms[i]!) * (other.get(key)! / norms[j]!));
+      });
+    }
+    return [...scores]
+      .filter(([j, score]) => articles[j]!.issue !== article.issue && score > 0)
+      .map(([index, score]) => ({ index, score }))
+      .sort((a, b) => b.score - a.score || a.index - b.index)
+      .filter((candidate, rank) => rank < MIN_RELATED || (rank < MAX_RELATED && candidate.score >= 0.12));
+  });
+}
+
+describe('related articles in a large archive', () => {
+  // Invented articles over a small alphabet: many shared grams, grams above the 5% limit, ties.
+  const alphabet = Array.from('光子计算芯片港口物流调度数字');
+  let seed = 7;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const word = (length: number) => Array.from({ length }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+  const articles = Array.from({ length: 160 }, (_, i) => ({ issue: `2020-${String(1 + (i % 12)).padStart(2, '0')}-a`, title: word(4), text: `${word(12)}，${word(9)}。` }));
+  articles.push({ ...articles[3]!, issue: '2021-01-a' }, { ...articles[3]!, issue: '2021-02-a' });
+
+  it('finds exactly the articles and scores of the plain definition', () => {
+    expect(relatedArticles(articles)).toEqual(relatedByDefinition(articles));
+  });
+
+  it('breaks a tie between equal scores by the earlier article', () => {
+    const related = relatedArticles(articles)[3]!;
+    expect(related.slice(0, 2).map((r) => r.index)).toEqual([160, 161]);
+  });
+});
+
+describe('finding topics in many articles', () => {
+  const lexiconOfThree: LexiconEntry[] = [
+    { name: '星河科技', aliases: ['星河公司'], kind: 'organisations' },
+    { name: '云梦省', aliases: [], kind: 'places' },
+    { name: 'AI', aliases: [], kind: 'technologies' },
+  ];
+  // Invented articles: names in headlines, once or twice in the text, split over two articles'
+  // texts (the end of one and the start of the next must not make a mention), Latin inside words.
+  const texts = ['星河科技', '星河公司', '云梦省', 'AI', 'MAIL', '星河', '科技', '云梦', '省内', '。'];
+  let seed = 11;
+  const pick = () => texts[(seed = (seed * 48271) % 2147483647) % texts.length]!;
+  const many: TopicSource[] = Array.from({ length: 90 }, (_, i) => ({
+    url: `/2021-${String(1 + (i % 9)).padStart(2, '0')}-b/${i}/`,
+    issue: `2021-${String(1 + (i % 9)).padStart(2, '0')}-b`,
+    title: i % 4 === 0 ? pick() + '发布' : '综述',
+    headings: i % 5 === 0 ? [pick()] : [],
+    text: `${pick()}${pick()}正文${pick()}`,
+  }));
+
+  it('finds exactly the articles the definition names: in a headline, or twice in the text', () => {
+    const byDefinition = (terms: string[]) =>
+      many.flatMap((article, index) => {
+        const head = foldText([article.title, article.subtitle ?? '', ...article.headings].join('\n'));
+        const body = foldText(article.text);
+        const about = terms.some((t) => countTerm(head, t) > 0) || terms.reduce((sum, t) => sum + countTerm(body, t), 0) >= 2;
+        return about ? [index] : [];
+      });
+    const found = findTopics(many, lexiconOfThree, []);
+    for (const entry of lexiconOfThree) {
+      const expected = byDefinition([entry.name, ...entry.aliases]);
+      const topic = found.find((t) => t.name === entry.name);
+      expect(topic?.articles ?? [], entry.name).toEqual(expected.length >= 2 ? expected : []);
+    }
+    expect(found.some((t) => t.articles.length > 5)).toBe(true);
   });
 });

@@ -1,0 +1,101 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { buildSearchData, collectPostings } from '../../src/search/build-index.ts';
+import { collectDocs } from '../../src/search/collect-docs.ts';
+import { buildSearchDataCached, cachedRunFiles, issueRuns, joinRuns, runCacheFile, runPostings } from '../../src/search/postings-cache.ts';
+import type { SearchDoc } from '../../src/types.ts';
+
+let docs: SearchDoc[];
+const folders: string[] = [];
+const freshCache = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'postings-cache-'));
+  folders.push(dir);
+  return dir;
+};
+/** The same documents as another, later issue: new text, so new runs. */
+const oneMoreIssue = (from: SearchDoc[]): SearchDoc[] =>
+  from.slice(0, 5).map((d, i) => ({ ...d, id: `2021-02-x/${i}/`, issue: '2021-02-x', date: '2021-02-01', body: `${d.body}\n新增的一段：某市建成第${i + 3}个数据中心。` }));
+
+beforeAll(async () => {
+  docs = await collectDocs('tests/fixtures/search-content');
+});
+afterEach(() => {
+  for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('search postings joined from per-issue runs', () => {
+  it('are exactly the postings of all documents collected at once, whole or split in parts', () => {
+    const runs = issueRuns(docs).map(runPostings);
+    expect(runs.length).toBeGreaterThan(1);
+    expect(JSON.stringify(joinRuns(runs))).toBe(JSON.stringify(collectPostings(docs)));
+    for (const part of [0, 1]) {
+      const sorted = (c: ReturnType<typeof collectPostings>) => JSON.stringify({ ...c, entries: [...c.entries].sort((a, b) => (a[0] < b[0] ? -1 : 1)) });
+      expect(sorted(joinRuns(runs, part, 2))).toBe(sorted(collectPostings(docs, part, 2)));
+    }
+  });
+
+  it('keep a document at the start of a run and one alone in its run right', () => {
+    const cut = [[docs[0]!], docs.slice(1, 7), [docs[7]!], docs.slice(8)];
+    expect(JSON.stringify(joinRuns(cut.map(runPostings)))).toBe(JSON.stringify(collectPostings(docs)));
+  });
+
+  it('keep terms that are signs the run format itself uses', () => {
+    const signs = [docs[0]!, { ...docs[1]!, body: '占比 32%，同比增长 5%。\t某%公司 . ..' }, { ...docs[2]!, title: '%%' }];
+    expect(JSON.stringify(joinRuns(signs.map((d) => runPostings([d]))))).toBe(JSON.stringify(collectPostings(signs)));
+  });
+});
+
+describe('the cached search build', () => {
+  it('writes byte for byte what the uncached build writes, from an empty cache and from a full one', async () => {
+    const cacheDir = freshCache();
+    const expected = JSON.stringify(buildSearchData(docs, 'x'));
+    const first = await buildSearchDataCached(docs, 'x', { cacheDir });
+    expect(first.runsMade).toBe(issueRuns(docs).length);
+    const second = await buildSearchDataCached(docs, 'x', { cacheDir });
+    expect(second.runsMade).toBe(0);
+    for (const built of [first, second]) {
+      const { runsMade, ...data } = built;
+      expect(JSON.stringify(data)).toBe(expected);
+    }
+  });
+
+  it('tokenises only the new issue when one more is added, and gives what a build from scratch gives', async () => {
+    const cacheDir = freshCache();
+    await buildSearchDataCached(docs, 'x', { cacheDir });
+    const more = [...oneMoreIssue(docs), ...docs];
+    const { runsMade, ...data } = await buildSearchDataCached(more, 'y', { cacheDir });
+    expect(runsMade).toBe(1);
+    expect(JSON.stringify(data)).toBe(JSON.stringify(buildSearchData(more, 'y')));
+    // The new issue's run was cached as it was joined: the next build tokenises nothing.
+    const again = await buildSearchDataCached(more, 'y', { cacheDir });
+    expect(again.runsMade).toBe(0);
+    expect(JSON.stringify({ ...again, runsMade: 1 })).toBe(JSON.stringify({ ...data, runsMade: 1 }));
+  });
+
+  it('makes a run again when one of its documents changes, and never reads the old one', async () => {
+    const cacheDir = freshCache();
+    await buildSearchDataCached(docs, 'x', { cacheDir });
+    const edited = docs.map((d, i) => (i === 3 ? { ...d, body: `${d.body}\n更正：某公司的数字为三成。` } : d));
+    const { runsMade, ...data } = await buildSearchDataCached(edited, 'x', { cacheDir });
+    expect(runsMade).toBe(1);
+    expect(JSON.stringify(data)).toBe(JSON.stringify(buildSearchData(edited, 'x')));
+  });
+
+  it('keys a run by the code that made it as well as by its documents', () => {
+    const run = issueRuns(docs)[0]!;
+    expect(runCacheFile('c', run, 'code-a')).not.toBe(runCacheFile('c', run, 'code-b'));
+    expect(runCacheFile('c', run, 'code-a')).toBe(runCacheFile('c', [...run], 'code-a'));
+  });
+
+  it('still builds the right index when a cache file is damaged', async () => {
+    const cacheDir = freshCache();
+    await buildSearchDataCached(docs, 'x', { cacheDir });
+    const [damaged] = cachedRunFiles(cacheDir);
+    writeFileSync(join(cacheDir, damaged!), readFileSync(join(cacheDir, damaged!), 'utf8').slice(0, 100));
+    const { runsMade, ...data } = await buildSearchDataCached(docs, 'x', { cacheDir });
+    expect(runsMade).toBe(0);
+    expect(JSON.stringify(data)).toBe(JSON.stringify(buildSearchData(docs, 'x')));
+  });
+});
