@@ -162,37 +162,3 @@ export function assembleSearchData(docs: SearchDoc[], build: string, collected: 
 export function buildSearchData(docs: SearchDoc[], build: string): BuiltSearchData {
   return assembleSearchData(docs, build, [collectPostings(docs)]);
 }
-
-/**
- * A worker thread starts without the TypeScript loader the build runs under, so it registers
- * tsx before it imports the worker module.
- */
-const WORKER_BOOTSTRAP = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
-  .then(({ register }) => register())
-  .then(() => import(${JSON.stringify(new URL('./build-worker.ts', import.meta.url).href)}));`;
-
-/**
- * Below this many documents one thread is quicker: a worker spends about a second starting and
- * loading the TypeScript it runs (measured: 136 articles 0.7–1.8 s in this thread, 2.6–3.2 s
- * in two workers), which is most of what a small site's `npm start` rebuild waits for.
- */
-const WORKERS_FROM_DOCS = 500;
-
-/**
- * The same data as buildSearchData, its terms split over worker threads by partOf. The
- * result does not depend on the number of workers: shards are sorted by term.
- */
-export async function buildSearchDataInWorkers(docs: SearchDoc[], build: string, workers = Math.min(2, availableParallelism()), fromDocs = WORKERS_FROM_DOCS): Promise<BuiltSearchData> {
-  if (workers <= 1 || docs.length < fromDocs) return buildSearchData(docs, build);
-  const parts = await Promise.all(
-    Array.from({ length: workers }, (_, part) =>
-      new Promise<CollectedPostings>((resolve, reject) => {
-        const worker = new Worker(WORKER_BOOTSTRAP, { eval: true, workerData: { docs, part, parts: workers } });
-        worker.once('message', resolve);
-        worker.once('error', reject);
-        worker.once('exit', (code) => code !== 0 && reject(new Error(`search build worker ${part} stopped with code ${code}`)));
-      }),
-    ),
-  );
-  return assembleSearchData(docs, build, parts);
-}

@@ -86,11 +86,3 @@ describe('the search build without a Lunr index in memory', () => {
     expect(JSON.stringify(buildSearchData(docs, 'x'))).toBe(JSON.stringify(buildSearchData([...docs], 'x')));
   });
 });
-
-describe('the search build in worker threads', () => {
-  it('writes exactly what the single-thread build writes', async () => {
-    const docs = await collectDocs('tests/fixtures/search-content');
-    const { buildSearchDataInWorkers } = await import('../../src/search/build-index.ts');
-    expect(JSON.stringify(await buildSearchDataInWorkers(docs, 'x', 2, 0))).toBe(JSON.stringify(buildSearchData(docs, 'x')));
-  });
-});

@@ -51,9 +51,9 @@ describe('the cached search build', () => {
   it('writes byte for byte what the uncached build writes, from an empty cache and from a full one', async () => {
     const cacheDir = freshCache();
     const expected = JSON.stringify(buildSearchData(docs, 'x'));
-    const first = await buildSearchDataCached(docs, 'x', { cacheDir });
+    const first = await buildSearchDataCached(docs, 'x', { cacheDir, inThreadBelow: 0 });
     expect(first.runsMade).toBe(issueRuns(docs).length);
-    const second = await buildSearchDataCached(docs, 'x', { cacheDir });
+    const second = await buildSearchDataCached(docs, 'x', { cacheDir, inThreadBelow: 0 });
     expect(second.runsMade).toBe(0);
     for (const built of [first, second]) {
       const { runsMade, ...data } = built;
@@ -61,24 +61,32 @@ describe('the cached search build', () => {
     }
   });
 
+  it('builds a small site in its own thread, with no cache and the same bytes', async () => {
+    const cacheDir = freshCache();
+    const { runsMade, ...data } = await buildSearchDataCached(docs, 'x', { cacheDir, inThreadBelow: docs.length + 1 });
+    expect(runsMade).toBe(0);
+    expect(cachedRunFiles(cacheDir)).toEqual([]);
+    expect(JSON.stringify(data)).toBe(JSON.stringify(buildSearchData(docs, 'x')));
+  });
+
   it('tokenises only the new issue when one more is added, and gives what a build from scratch gives', async () => {
     const cacheDir = freshCache();
-    await buildSearchDataCached(docs, 'x', { cacheDir });
+    await buildSearchDataCached(docs, 'x', { cacheDir, inThreadBelow: 0 });
     const more = [...oneMoreIssue(docs), ...docs];
-    const { runsMade, ...data } = await buildSearchDataCached(more, 'y', { cacheDir });
+    const { runsMade, ...data } = await buildSearchDataCached(more, 'y', { cacheDir, inThreadBelow: 0 });
     expect(runsMade).toBe(1);
     expect(JSON.stringify(data)).toBe(JSON.stringify(buildSearchData(more, 'y')));
     // The new issue's run was cached as it was joined: the next build tokenises nothing.
-    const again = await buildSearchDataCached(more, 'y', { cacheDir });
+    const again = await buildSearchDataCached(more, 'y', { cacheDir, inThreadBelow: 0 });
     expect(again.runsMade).toBe(0);
     expect(JSON.stringify({ ...again, runsMade: 1 })).toBe(JSON.stringify({ ...data, runsMade: 1 }));
   });
 
   it('makes a run again when one of its documents changes, and never reads the old one', async () => {
     const cacheDir = freshCache();
-    await buildSearchDataCached(docs, 'x', { cacheDir });
+    await buildSearchDataCached(docs, 'x', { cacheDir, inThreadBelow: 0 });
     const edited = docs.map((d, i) => (i === 3 ? { ...d, body: `${d.body}\n更正：某公司的数字为三成。` } : d));
-    const { runsMade, ...data } = await buildSearchDataCached(edited, 'x', { cacheDir });
+    const { runsMade, ...data } = await buildSearchDataCached(edited, 'x', { cacheDir, inThreadBelow: 0 });
     expect(runsMade).toBe(1);
     expect(JSON.stringify(data)).toBe(JSON.stringify(buildSearchData(edited, 'x')));
   });
@@ -91,10 +99,10 @@ describe('the cached search build', () => {
 
   it('still builds the right index when a cache file is damaged', async () => {
     const cacheDir = freshCache();
-    await buildSearchDataCached(docs, 'x', { cacheDir });
+    await buildSearchDataCached(docs, 'x', { cacheDir, inThreadBelow: 0 });
     const [damaged] = cachedRunFiles(cacheDir);
     writeFileSync(join(cacheDir, damaged!), readFileSync(join(cacheDir, damaged!), 'utf8').slice(0, 100));
-    const { runsMade, ...data } = await buildSearchDataCached(docs, 'x', { cacheDir });
+    const { runsMade, ...data } = await buildSearchDataCached(docs, 'x', { cacheDir, inThreadBelow: 0 });
     expect(runsMade).toBe(0);
     expect(JSON.stringify(data)).toBe(JSON.stringify(buildSearchData(docs, 'x')));
   });
