@@ -4,7 +4,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { SearchDoc } from '../types.ts';
-import { assembleSearchData, buildSearchData, docTerms, partOf, type BuiltSearchData, type CollectedPostings } from './build-index.ts';
+import { assembleSearchData, docTerms, partOf, type BuiltSearchData, type CollectedPostings } from './build-index.ts';
 import { decodeNumbers, encodeNumber, encodeNumbers, FIELDS, type Shard } from './shard-format.ts';
 import { isUnigram } from './tokenizer.ts';
 
@@ -222,6 +222,23 @@ function inWorker<T>(task: unknown): Promise<T> {
   });
 }
 
+/**
+ * One task of the cached build: 'make' tokenises runs into the cache; 'join' joins every run
+ * for the terms of its part. Run by a worker (postings-worker.ts), or in this thread for a
+ * small site.
+ */
+export function runPostingsTask(task: PostingsTask): CollectedPostings | null {
+  if (task.kind === 'join') return joinRuns(loadRuns(task.sources, task.part), task.part, task.parts);
+  for (const { docs, file } of task.runs) {
+    try {
+      writeRunFile(file, runPostings(docs));
+    } catch {
+      // Not written (a full disk): the join finds it missing and tokenises the run itself.
+    }
+  }
+  return null;
+}
+
 /** What the workers are asked to do (postings-worker.ts). */
 export type PostingsTask = { kind: 'make'; runs: { docs: SearchDoc[]; file: string }[] } | { kind: 'join'; sources: RunSource[]; part: number; parts: number };
 
@@ -232,7 +249,7 @@ export interface CachedBuildOptions {
   /** Where run postings are kept between builds, e.g. .cache/search/postings. */
   cacheDir: string;
   workers?: number;
-  /** Below this many documents everything is done in this thread, with no cache (default 500). */
+  /** Below this many documents the work is done in this thread, not in workers (default 500). */
   inThreadBelow?: number;
 }
 
@@ -250,8 +267,9 @@ const IN_THREAD_BELOW = 500;
  * then joined in workers, each taking the terms of its part.
  */
 export async function buildSearchDataCached(docs: SearchDoc[], build: string, options: CachedBuildOptions): Promise<BuiltSearchData & { runsMade: number }> {
-  if (docs.length < (options.inThreadBelow ?? IN_THREAD_BELOW)) return { ...buildSearchData(docs, build), runsMade: 0 };
-  const workers = Math.max(1, options.workers ?? Math.min(2, availableParallelism()));
+  const inThread = docs.length < (options.inThreadBelow ?? IN_THREAD_BELOW);
+  const workers = inThread ? 1 : Math.max(1, options.workers ?? Math.min(2, availableParallelism()));
+  const run = <T>(task: PostingsTask): Promise<T> => (inThread ? Promise.resolve(runPostingsTask(task) as T) : inWorker<T>(task));
   const runs = issueRuns(docs);
   let cacheDir: string | null = options.cacheDir;
   try {
@@ -269,14 +287,14 @@ export async function buildSearchDataCached(docs: SearchDoc[], build: string, op
   if (toMake.length > FEW_NEW_RUNS) {
     // Many new runs (a first build): tokenised once, split between the workers, into the cache.
     const shares = Array.from({ length: Math.min(workers, toMake.length) }, (_, w) => toMake.filter((_, i) => i % workers === w));
-    await Promise.all(shares.map((share) => inWorker<void>({ kind: 'make', runs: share } satisfies PostingsTask)));
+    await Promise.all(shares.map((share) => run<void>({ kind: 'make', runs: share } satisfies PostingsTask)));
   } else {
     // A few (one more issue): each joining worker tokenises them itself, which costs less than
     // starting workers twice.
     const fresh = new Map(toMake.map(({ docs, file }) => [file, docs]));
     sources.forEach((source, i) => fresh.has(source.file!) && (sources[i] = { docs: fresh.get(source.file!)!, file: source.file }));
   }
-  const join = (from: RunSource[]) => Promise.all(Array.from({ length: workers }, (_, part) => inWorker<CollectedPostings>({ kind: 'join', sources: from, part, parts: workers } satisfies PostingsTask)));
+  const join = (from: RunSource[]) => Promise.all(Array.from({ length: workers }, (_, part) => run<CollectedPostings>({ kind: 'join', sources: from, part, parts: workers } satisfies PostingsTask)));
   let parts: CollectedPostings[];
   try {
     parts = await join(sources);

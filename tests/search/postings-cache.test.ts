@@ -61,12 +61,17 @@ describe('the cached search build', () => {
     }
   });
 
-  it('builds a small site in its own thread, with no cache and the same bytes', async () => {
+  it('builds a small site in its own thread, from and into the same cache, with the same bytes', async () => {
     const cacheDir = freshCache();
-    const { runsMade, ...data } = await buildSearchDataCached(docs, 'x', { cacheDir, inThreadBelow: docs.length + 1 });
-    expect(runsMade).toBe(0);
-    expect(cachedRunFiles(cacheDir)).toEqual([]);
-    expect(JSON.stringify(data)).toBe(JSON.stringify(buildSearchData(docs, 'x')));
+    const inThread = { cacheDir, inThreadBelow: docs.length + 1 };
+    const expected = JSON.stringify(buildSearchData(docs, 'x'));
+    const { runsMade, ...first } = await buildSearchDataCached(docs, 'x', inThread);
+    expect(runsMade).toBe(issueRuns(docs).length);
+    expect(cachedRunFiles(cacheDir)).toHaveLength(issueRuns(docs).length);
+    const { runsMade: again, ...second } = await buildSearchDataCached(docs, 'x', inThread);
+    expect(again).toBe(0);
+    expect(JSON.stringify(first)).toBe(expected);
+    expect(JSON.stringify(second)).toBe(expected);
   });
 
   it('tokenises only the new issue when one more is added, and gives what a build from scratch gives', async () => {
