@@ -145,10 +145,10 @@ export async function writeContent(outDir: string, sources: string[], files: Out
         return false;
       });
     } else await mkdir(staging);
-    for (const file of [...files, ...control]) {
-      await mkdir(dirname(join(staging, file.path)), { recursive: true });
-      await writeFresh(join(staging, file.path), file.content);
-    }
+    const written = [...files, ...control];
+    for (const folder of new Set(written.map((file) => dirname(join(staging, file.path))))) await mkdir(folder, { recursive: true });
+    // Several at a time: one after another, 3,400 articles waited 4–5 s on the file system.
+    await eachLimited(written, (file) => writeFresh(join(staging, file.path), file.content));
     // An issue folder left empty because its bulletin was removed goes with it.
     for (const dir of emptied) await rmdir(join(staging, dir)).catch(() => undefined);
     // Written last: a staged folder with the marker is complete (see recoverSwap).
