@@ -248,19 +248,23 @@ export function readPositions(postings: LazyPostings, field: number, k: number):
   return positions;
 }
 
-/** Where a document's posting is in one field of a term, or -1: a binary search over its ascending docs. */
-export function findPosting(field: FieldPostings, doc: number): number {
-  const { docs } = field;
+/** Where `value` is in an ascending list, or -1: a binary search (no Set per document or term). */
+export function indexOfSorted(sorted: ArrayLike<number>, value: number): number {
   let low = 0;
-  let high = docs.length - 1;
+  let high = sorted.length - 1;
   while (low <= high) {
     const mid = (low + high) >> 1;
-    const at = docs[mid]!;
-    if (at === doc) return mid;
-    if (at < doc) low = mid + 1;
+    const at = sorted[mid]!;
+    if (at === value) return mid;
+    if (at < value) low = mid + 1;
     else high = mid - 1;
   }
   return -1;
+}
+
+/** Where a document's posting is in one field of a term, or -1 (its docs are ascending). */
+export function findPosting(field: FieldPostings, doc: number): number {
+  return indexOfSorted(field.docs, doc);
 }
 
 export const paths = {

@@ -1,3 +1,4 @@
+import { indexOfSorted } from './shard-format.ts';
 import type { QueryWord } from './tokenizer.ts';
 
 /** 0: the query is in the title; 1: every word occurs as an exact phrase; 2: only its parts occur. */
@@ -32,19 +33,6 @@ function wordTerms(word: QueryWord): WordTerms {
   return terms;
 }
 
-/** Positions are stored ascending, so membership is a binary search, with no Set per document. */
-function includes(sorted: number[], value: number): boolean {
-  let low = 0;
-  let high = sorted.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const at = sorted[mid]!;
-    if (at === value) return true;
-    if (at < value) low = mid + 1;
-    else high = mid - 1;
-  }
-  return false;
-}
 
 /**
  * Whether one query word occurs verbatim in one field, from the bigram positions alone:
@@ -62,7 +50,7 @@ function wordInField(word: QueryWord, locator: TermLocator, field: number, doc: 
   const others = rest.map((t) => ({ offset: t.offset, at: locator.positions(t.term, field, doc) }));
   for (const p of locator.positions(first!.term, field, doc)) {
     const start = p - first!.offset;
-    if (others.every(({ offset, at }) => includes(at, start + offset))) return true;
+    if (others.every(({ offset, at }) => indexOfSorted(at, start + offset) >= 0)) return true;
   }
   return false;
 }
