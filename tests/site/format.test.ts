@@ -13,5 +13,6 @@ describe('Chinese date formats', () => {
 
   it('group thousands in character counts', () => {
     expect(groupedNumber(12345)).toBe('12,345');
+    expect([0, 999, 1000, 1234567, -1234.5].map(groupedNumber)).toEqual(['0', '999', '1,000', '1,234,567', '-1,234.5']);
   });
 });

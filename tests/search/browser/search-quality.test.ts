@@ -55,6 +55,8 @@ describe('a query that finds nothing', () => {
     expect(await page.textContent('#search-hint')).toBe('您要找的是不是“工业互联网”？');
     await page.click('#search-hint a');
     await page.waitForFunction(() => document.getElementById('search-results')?.dataset.query === '工业互联网');
+    // A result's link gets its URL with its text, after the list is drawn.
+    await page.waitForFunction(() => [...document.querySelectorAll('#search-results li')].every((li) => (li as HTMLElement).dataset.ready));
     const expected = pages.filter((p) => substringMatches(p.text, '工业互联网')).map((p) => `/${p.path}`);
     expect(expected.length).toBeGreaterThan(0);
     expect((await resultPaths(page)).sort()).toEqual(expected.sort());
