@@ -30,7 +30,7 @@ export function decodeBulletin(file: string, bytes: Uint8Array): DecodedSource {
   return { file, encoding, text: body, lineOffset, overrides };
 }
 
-function decodeBytes(file: string, bytes: Uint8Array): { encoding: Encoding; text: string } {
+export function decodeBytes(file: string, bytes: Uint8Array): { encoding: Encoding; text: string } {
   const bom16: Encoding | null = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : null;
   if (bom16) {
     const text = strictDecode(bom16, bytes);

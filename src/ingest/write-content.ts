@@ -145,10 +145,12 @@ export async function writeContent(outDir: string, sources: string[], files: Out
         return false;
       });
     } else await mkdir(staging);
-    const written = [...files, ...control];
-    for (const folder of new Set(written.map((file) => dirname(join(staging, file.path))))) await mkdir(folder, { recursive: true });
-    // Several at a time: one after another, 3,400 articles waited 4–5 s on the file system.
-    await eachLimited(written, (file) => writeFresh(join(staging, file.path), file.content));
+    for (const folder of new Set([...files, ...control].map((file) => dirname(join(staging, file.path))))) await mkdir(folder, { recursive: true });
+    // Several at a time: one after another, 3,400 articles waited on the file system.
+    await eachLimited(files, (file) => writeFresh(join(staging, file.path), file.content));
+    // The control files (the manifest) after the articles: an article newer than the manifest
+    // is one changed since, which the next run reads again to compare (ingest-run.ts).
+    for (const file of control) await writeFresh(join(staging, file.path), file.content);
     // An issue folder left empty because its bulletin was removed goes with it.
     for (const dir of emptied) await rmdir(join(staging, dir)).catch(() => undefined);
     // Written last: a staged folder with the marker is complete (see recoverSwap).
