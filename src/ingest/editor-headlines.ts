@@ -1,8 +1,6 @@
 import type { IngestWarning, LineKind, Paragraph, SourceOverrides } from '../types.ts';
+import { MIN_MATCH_LENGTH, tooShort } from './corrections/apply-corrections.ts';
 import { compact } from './rules/text.ts';
-
-/** Shorter than this, an editor's entry would match lines it was not meant for. */
-const MIN_ENTRY_LENGTH = 4;
 
 /**
  * The editor has the last word on splitting: front matter `headlines:` opens an article at each
@@ -23,15 +21,15 @@ export function applyEditorHeadlines(
   const edited = [...kinds];
   const find = (entry: string, key: string): number | null => {
     const wanted = compact(entry);
-    const matches = wanted.length < MIN_ENTRY_LENGTH ? [] : paragraphs.flatMap((p, i) => (kinds[i] !== 'section' && kinds[i] !== 'table' && compact(p.text).startsWith(wanted) ? [i] : []));
+    const matches = wanted.length < MIN_MATCH_LENGTH ? [] : paragraphs.flatMap((p, i) => (kinds[i] !== 'section' && kinds[i] !== 'table' && compact(p.text).startsWith(wanted) ? [i] : []));
     if (matches.length === 1) return matches[0];
     const problem =
-      wanted.length < MIN_ENTRY_LENGTH
-        ? `is too short to tell (${wanted.length} characters; give at least ${MIN_ENTRY_LENGTH})`
+      wanted.length < MIN_MATCH_LENGTH
+        ? tooShort(wanted)
         : matches.length === 0
           ? 'matches no line of the bulletin'
           : `matches ${matches.length} lines (${matches.map((i) => paragraphs[i].line).join(', ')})`;
-    warnings.push({ kind: 'correction-unmatched', file, line: null, message: `front matter ${key} "${entry}" ${problem}; give the line as printed, or more of its opening words` });
+    warnings.push({ kind: 'correction-unmatched', file, line: null, message: `${key} entry "${entry}" ${problem}; give the line as printed, or more of its opening words` });
     return null;
   };
   for (const entry of overrides.headlines ?? []) {

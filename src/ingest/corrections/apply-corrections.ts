@@ -1,11 +1,11 @@
 import type { Article, ArticleCorrection, Block, IngestWarning } from '../../types.ts';
 import { compact } from '../rules/text.ts';
 
-/** Shorter than this, a `match:` would name articles it was not meant for. */
-const MIN_MATCH_LENGTH = 4;
+/** Shorter than this, a `match:` (or a headlines: entry) would name articles or lines it was not meant for. */
+export const MIN_MATCH_LENGTH = 4;
 
 /** The problem with an entry too short to name one article or line. */
-const tooShort = (wanted: string) => `is too short to tell (${wanted.length} characters; give at least ${MIN_MATCH_LENGTH})`;
+export const tooShort = (wanted: string) => `is too short to tell (${wanted.length} characters; give at least ${MIN_MATCH_LENGTH})`;
 
 const openingWords = (article: Article): string => {
   const first = article.blocks.find((b) => b.type !== 'table');
