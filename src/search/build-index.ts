@@ -158,7 +158,7 @@ export function assembleSearchData(docs: SearchDoc[], build: string, collected: 
   return { meta, shards, texts };
 }
 
-/** The whole search data in this thread (tests, small sites). */
+/** The whole search data in one pass over every document: the plain definition, which the cached build (postings-cache.ts) is tested against byte for byte. */
 export function buildSearchData(docs: SearchDoc[], build: string): BuiltSearchData {
   return assembleSearchData(docs, build, [collectPostings(docs)]);
 }
