@@ -11,8 +11,8 @@ import { normaliseLines } from '../../src/ingest/stages/normalise.ts';
 const seeds = join(import.meta.dirname, '../../seeds');
 const labels = join(import.meta.dirname, '../fixtures/labels');
 
-/** What a bulletin from an extractor or publisher never seen must reach, as the seeds do. */
-const BAR = { f1: 0.98, integrity: 0.975, coverage: 1 };
+/** What a bulletin from an extractor or publisher never seen must reach: the bars. */
+const BAR = { f1: 0.98, integrity: 0.99, coverage: 1 };
 
 const cases = readdirSync(seeds)
   .filter((f) => f.endsWith('.txt'))

@@ -114,7 +114,7 @@ function previousBoundary(kinds: LineKind[], i: number): number {
  * Siblings in one article share a pattern: "上海：…" and "浙江：…", the same opening word, or
  * two short phrases parted by one comma ("应对变局下的挑战，主流媒体积极应答显担当").
  */
-function sameShape(a: string, b: string): boolean {
+export function sameShape(a: string, b: string): boolean {
   const colon = (s: string) => /^[^：:]{2,6}[：:]/.test(s);
   if (colon(a) && colon(b) && phraseCount(a) === phraseCount(b)) return true;
   const oneComma = (s: string) => (s.match(/[，,]/g) ?? []).length === 1 && s.length <= 24;

@@ -4,6 +4,7 @@ import { detectTables } from '../rules/detect-tables.ts';
 import { backPageStart } from '../magazine/back-page.ts';
 import { applyEditorHeadlines } from '../editor-headlines.ts';
 import { headlineFeatures } from '../headlines/features.ts';
+import { endsInterview } from '../headlines/question-and-answer.ts';
 import { joinHeadingRuns } from '../magazine/join-heading-runs.ts';
 import { untangleColumns } from '../magazine/untangle-columns.ts';
 import { measureCohesion } from '../headlines/cohesion.ts';
@@ -82,7 +83,8 @@ function classifyHeadlines(file: string, paragraphs: Paragraph[], kinds: LineKin
   const numberedBetween = (from: number, to: number) => kinds.slice(from, to).filter((kind) => kind === 'numbered').length;
   const proseBetween = (from: number, to: number) => paragraphs.slice(from, to).reduce((n, p, k) => n + (kinds[from + k] === 'prose' ? p.text.length : 0), 0);
   const candidates = indices.map((i, k) => {
-    const forced = opensStory(kinds, i);
+    // After a section heading, a "来源：" credit or an interview's last answer, a story opens.
+    const forced = opensStory(kinds, i) || endsInterview(paragraphs, kinds, i);
     const from = k === 0 ? 0 : indices[k - 1] + 1;
     return { score: forced ? 1 : score(i), forced, numberedBefore: numberedBetween(from, i), proseBefore: proseBetween(from, i) };
   });

@@ -30,8 +30,8 @@ const credited = (opening: string[]) => [
 /** A model that gives every heading the same score. */
 const scoring = (p: number) => ({ weights: new Array(weights.weights.length).fill(0), bias: Math.log(p / (1 - p)), threshold: weights.threshold });
 
-const titles = (t: NormalisedText) => {
-  const s = findStructure(t);
+const titles = (t: NormalisedText, model?: Parameters<typeof findStructure>[1]) => {
+  const s = findStructure(t, model);
   return s.headlines.map((i) => s.paragraphs[i].text);
 };
 
@@ -61,6 +61,21 @@ describe('findStructure', () => {
     expect(structure.warnings.some((w) => w.line === lastCredit + 2 && w.message.includes('has no headline'))).toBe(true);
     const short = [...credited([]).slice(0, lastCredit + 1), '本刊内容仅供参考，转载请注明出处。'];
     expect(findStructure(text(short)).untitledStarts).toEqual([]);
+  });
+
+  it('opens a story after the last answer of an interview, however low the classifier scores its heading', () => {
+    const answer = (topic: string) => `${topic}方面，我们已经做了大量工作，下一步还将继续加大投入力度，确保各项任务按期完成并取得实效。`;
+    const paragraphs = [
+      '产业环境',
+      '聚焦三项重点任务　推动智慧园区建设提质增效',
+      '近日，有关部门印发智慧园区建设指引，记者就读者关心的问题采访了相关负责人。',
+      '新规出台有何背景？', answer('背景'),
+      '企业最关心哪些问题？', answer('企业'),
+      '全省数据中心建设进入快车道',
+      ...story('数据中心', 3),
+    ];
+    // Every heading scores far under the cut: only where a story must open is one opened.
+    expect(titles(text(paragraphs), scoring(0.05))).toEqual(['聚焦三项重点任务　推动智慧园区建设提质增效', '全省数据中心建设进入快车道']);
   });
 
   it('reports each close call of the classifier with its line, so the editor knows which splits to check', () => {
