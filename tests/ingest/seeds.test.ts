@@ -17,13 +17,16 @@ const names = readdirSync(seeds).filter((f) => f.endsWith('.txt')).sort();
 const ingest = (name: string) => ingestBulletin(name, readFileSync(join(seeds, name)));
 
 /**
- * The F1 each bulletin must keep against its hand-made labels: what every seed reaches now (the
- * lowest is 0.981; the issue's bar is 0.98). A table-of-contents bulletin is split as its TOC
- * says, plus a headline the TOC left out.
+ * The F1 each bulletin must keep against its hand-made labels: the issue's bar, 0.98 (every seed
+ * reaches 1.000 now). A table-of-contents bulletin is split as its TOC says, plus a headline the
+ * TOC left out.
  */
 const F1_FLOOR = { toc: 0.98, other: 0.98 };
-/** Story integrity each bulletin must keep: the share of its text found in the story the labels give it. */
-const INTEGRITY_FLOOR = 0.98;
+/**
+ * Story integrity each bulletin must keep: the share of its text found in the story the labels
+ * give it. The issue's bar, 0.99 (every seed reaches 1.000 now).
+ */
+const INTEGRITY_FLOOR = 0.99;
 
 function blockText(block: Block): string {
   return 'text' in block ? block.text : block.rows.flat().join('');

@@ -5,6 +5,7 @@ import { backPageStart } from '../magazine/back-page.ts';
 import { applyEditorHeadlines } from '../editor-headlines.ts';
 import { headlineFeatures } from '../headlines/features.ts';
 import { endsInterview } from '../headlines/question-and-answer.ts';
+import { roundupParts } from '../headlines/round-up.ts';
 import { joinHeadingRuns } from '../magazine/join-heading-runs.ts';
 import { untangleColumns } from '../magazine/untangle-columns.ts';
 import { measureCohesion } from '../headlines/cohesion.ts';
@@ -82,15 +83,23 @@ function classifyHeadlines(file: string, paragraphs: Paragraph[], kinds: LineKin
   const indices = headingIndices(kinds);
   const numberedBetween = (from: number, to: number) => kinds.slice(from, to).filter((kind) => kind === 'numbered').length;
   const proseBetween = (from: number, to: number) => paragraphs.slice(from, to).reduce((n, p, k) => n + (kinds[from + k] === 'prose' ? p.text.length : 0), 0);
+  const scores = indices.map((i) => score(i));
+  // A part of a round-up whose introduction lists its fields is no headline, whatever it scores.
+  const parts = roundupParts(paragraphs, kinds);
+  const introductions = indices.map((i) => parts.get(i) ?? null);
   const candidates = indices.map((i, k) => {
     // After a section heading, a "来源：" credit or an interview's last answer, a story opens.
     const forced = opensStory(kinds, i) || endsInterview(paragraphs, kinds, i);
     const from = k === 0 ? 0 : indices[k - 1] + 1;
-    return { score: forced ? 1 : score(i), forced, numberedBefore: numberedBetween(from, i), proseBefore: proseBetween(from, i) };
+    return { score: forced ? 1 : introductions[k] !== null ? 0 : scores[k], forced, numberedBefore: numberedBetween(from, i), proseBefore: proseBetween(from, i) };
   });
   const taken = decodeHeadlines(candidates, model.threshold, numberedBetween((indices.at(-1) ?? -1) + 1, kinds.length));
   const warnings = candidates.flatMap(({ score, forced }, k): IngestWarning[] => {
     const { text, line } = paragraphs[indices[k]];
+    const introduction = introductions[k];
+    if (!forced && introduction !== null && scores[k] >= model.threshold) {
+      return [{ kind: 'given-up-headline', file, line, message: `given up: "${text}" scored ${scores[k].toFixed(3)} (cut ${model.threshold}) but was not taken for a headline, as it takes up, in order, one of the fields the introduction on line ${paragraphs[introduction].line} lists, so it reads as a part of that round-up; if that is wrong, list it under headlines: in the correction file (seeds/<name>.yml)` }];
+    }
     const alone = score >= model.threshold;
     if (alone && !taken[k]) {
       return [{ kind: 'given-up-headline', file, line, message: `given up: "${text}" scored ${score.toFixed(3)} (cut ${model.threshold}) but was not taken for a headline, as splitting there would leave an article with a single subheading; if that is wrong, list it under headlines: in the correction file (seeds/<name>.yml)` }];

@@ -78,6 +78,24 @@ describe('findStructure', () => {
     expect(titles(text(paragraphs), scoring(0.05))).toEqual(['聚焦三项重点任务　推动智慧园区建设提质增效', '全省数据中心建设进入快车道']);
   });
 
+  it('keeps the parts of a round-up, which take up the fields its introduction lists, in the round-up, and tells the editor', () => {
+    const paragraphs = [
+      '产业环境',
+      '年终盘点：新技术的高光时刻',
+      '这一年，边缘计算、卫星通信、无人配送……诸多领域都在加速前行。让我们一起回顾这一年的亮点。',
+      '边缘计算走向规模商用', ...story('边缘计算', 3),
+      '卫星通信迎来发展窗口', ...story('卫星通信', 3),
+      '智能配送：谈普及为时尚早', ...story('智能配送', 3),
+      '全省数据中心建设进入快车道', ...story('数据中心', 3),
+    ];
+    // Every heading scores well over the cut: only the round-up's reading keeps its parts in it.
+    const structure = findStructure(text(paragraphs), scoring(0.9));
+    expect(structure.headlines.map((i) => structure.paragraphs[i].text)).toEqual(['年终盘点：新技术的高光时刻', '全省数据中心建设进入快车道']);
+    const givenUp = structure.warnings.filter((w) => w.kind === 'given-up-headline');
+    expect(givenUp.map((w) => w.line)).toEqual([4, 8, 12]);
+    expect(givenUp[0].message).toContain('the introduction on line 3');
+  });
+
   it('reports each close call of the classifier with its line, so the editor knows which splits to check', () => {
     // A model that scores every heading 0.5, just over its cut of 0.45: every decision is close.
     const undecided = { weights: new Array(weights.weights.length).fill(0), bias: 0, threshold: 0.45 };
