@@ -52,25 +52,61 @@ function isAbout(article: { head: string; body: string }, candidate: Candidate):
 }
 
 /**
+ * Distinct values seen, holding a set only from the second value on: nearly every headline gram
+ * is met once, and four sets for each of some hundred thousand grams was most of the time of
+ * finding recurring terms.
+ */
+class Distinct {
+  private readonly first: string;
+  private more: Set<string> | null = null;
+  constructor(first: string) {
+    this.first = first;
+  }
+  add(value: string): void {
+    if (this.more) this.more.add(value);
+    else if (value !== this.first) this.more = new Set([this.first, value]);
+  }
+  get size(): number {
+    return this.more ? this.more.size : 1;
+  }
+}
+
+/** Where a headline gram was met: its articles (indexes, distinct), issues and neighbours. */
+interface GramSightings {
+  articles: number[];
+  issues: Distinct;
+  left: Distinct;
+  right: Distinct;
+}
+
+/**
  * Terms that recur in the headlines of several articles from several issues and that the
  * lexicon does not already cover: the bulletin's own running subjects. Only maximal n-grams
  * are kept (a shorter one found exactly where a longer one is found adds nothing).
  */
 export function recurringTerms(articles: TopicSource[], lexicon: LexiconEntry[], ignoredTerms: string[] = []): string[] {
-  const seen = new Map<string, { articles: Set<number>; issues: Set<string>; left: Set<string>; right: Set<string> }>();
+  const seen = new Map<string, GramSightings>();
   articles.forEach((article, index) => {
     for (const run of hanziRuns(headline(article))) {
       const chars = Array.from(run);
+      // A run of one-unit characters (nearly all) is cut as a string; an astral hanzi takes two units.
+      const gramAt = chars.length === run.length ? (i: number, n: number) => run.slice(i, i + n) : (i: number, n: number) => chars.slice(i, i + n).join('');
       for (let n = RECURRING.minLength; n <= RECURRING.maxLength; n++) {
         for (let i = 0; i + n <= chars.length; i++) {
-          const gram = chars.slice(i, i + n).join('');
-          const entry = seen.get(gram) ?? { articles: new Set(), issues: new Set(), left: new Set(), right: new Set() };
-          entry.articles.add(index);
-          entry.issues.add(article.issue);
+          const gram = gramAt(i, n);
           // What stands beside the gram ("^"/"$" at a run's edge): a word is met in varied company.
-          entry.left.add(chars[i - 1] ?? '^');
-          entry.right.add(chars[i + n] ?? '$');
-          seen.set(gram, entry);
+          const left = chars[i - 1] ?? '^';
+          const right = chars[i + n] ?? '$';
+          const entry = seen.get(gram);
+          if (!entry) {
+            seen.set(gram, { articles: [index], issues: new Distinct(article.issue), left: new Distinct(left), right: new Distinct(right) });
+            continue;
+          }
+          // Articles are met in index order: a new one is never among those before the last.
+          if (entry.articles[entry.articles.length - 1] !== index) entry.articles.push(index);
+          entry.issues.add(article.issue);
+          entry.left.add(left);
+          entry.right.add(right);
         }
       }
     }
@@ -79,7 +115,7 @@ export function recurringTerms(articles: TopicSource[], lexicon: LexiconEntry[],
   const ignored = new Set(ignoredTerms.map(foldText));
   const frequent = [...seen.entries()].filter(
     ([gram, { articles: a, issues, left, right }]) =>
-      a.size >= RECURRING.minArticles && issues.size >= RECURRING.minIssues && !EDGE.test(gram) && !ignored.has(gram) &&
+      a.length >= RECURRING.minArticles && issues.size >= RECURRING.minIssues && !EDGE.test(gram) && !ignored.has(gram) &&
       // Always preceded or followed by the same character: a piece of a longer word ("工智能产业").
       left.size > 1 && right.size > 1 &&
       !known.some((term) => term.includes(gram) || gram.includes(term)),
@@ -92,12 +128,12 @@ export function recurringTerms(articles: TopicSource[], lexicon: LexiconEntry[],
     for (let n = 1; n < chars.length; n++) {
       for (let i = 0; i + n <= chars.length; i++) {
         const inside = chars.slice(i, i + n).join('');
-        longest.set(inside, Math.max(longest.get(inside) ?? 0, other.size));
+        longest.set(inside, Math.max(longest.get(inside) ?? 0, other.length));
       }
     }
   }
   return frequent
-    .filter(([gram, { articles: a }]) => (longest.get(gram) ?? 0) < a.size)
+    .filter(([gram, { articles: a }]) => (longest.get(gram) ?? 0) < a.length)
     .map(([gram]) => gram)
     .sort((a, b) => a.localeCompare(b, 'zh-CN'));
 }
@@ -124,13 +160,22 @@ function assignSlugs(names: string[]): string[] {
 function articlesMentioning(folded: { head: string; body: string }[], terms: string[]): (terms: string[]) => number[] {
   const pairKey = (text: string, at: number) => text.charCodeAt(at) * 0x10000 + text.charCodeAt(at + 1);
   const postings = new Map<number, number[]>();
+  // Which code units open and close some term's pair: most pairs of a text are neither, and are
+  // passed over without building their key (above 2^31, a slow one for a Map to hash).
+  const opens = new Uint8Array(0x10000);
+  const closes = new Uint8Array(0x10000);
   for (const term of terms) {
     const needle = foldedTerm(term);
-    for (let at = 0; at + 1 < needle.length; at++) postings.set(pairKey(needle, at), []);
+    for (let at = 0; at + 1 < needle.length; at++) {
+      postings.set(pairKey(needle, at), []);
+      opens[needle.charCodeAt(at)] = 1;
+      closes[needle.charCodeAt(at + 1)] = 1;
+    }
   }
   folded.forEach(({ head, body }, index) => {
     for (const text of [head, body]) {
       for (let at = 0; at + 1 < text.length; at++) {
+        if (!opens[text.charCodeAt(at)] || !closes[text.charCodeAt(at + 1)]) continue;
         const list = postings.get(pairKey(text, at));
         if (list && list[list.length - 1] !== index) list.push(index);
       }

@@ -1,4 +1,4 @@
-import { features, foldText } from './text-features.ts';
+import { featureCounts, foldText } from './text-features.ts';
 
 export interface SimilaritySource {
   issue: string;
@@ -33,11 +33,11 @@ function commonGramLimit(articleCount: number): number {
  * same sums in the same order, so the scores are bit for bit those of the plain definition.
  */
 export function relatedArticles(articles: SimilaritySource[]): { index: number; score: number }[][] {
-  const gramIds = new Map<string, number>();
+  const gramIds = new Map<number | string, number>();
   /** Per article: gram ids and counts, in the order the grams were first met in its text. */
   const counts = articles.map((article) => {
     const folded = foldText(`${article.title}\n${article.title}\n${article.title}\n${article.text}`);
-    const found = features(folded);
+    const found = featureCounts(folded);
     const ids = new Int32Array(found.size);
     const values = new Int32Array(found.size);
     let k = 0;
