@@ -2,7 +2,7 @@ import { isHeadingKind, type LineKind, type Paragraph } from '../../types.ts';
 
 /** One item of an enumeration: a short term of Chinese characters, letters or digits. */
 const TERM = '[\\u4e00-\\u9fffA-Za-z0-9]';
-/** Three or more short terms parted by "、" ("脑机接口、量子计算、无人驾驶"), standing as a list of their own. */
+/** Three or more short terms parted by "、" ("氢能、储能、海上风电"), standing as a list of their own. */
 const ENUMERATION = new RegExp(`(?<!${TERM})((?:${TERM}{2,6}、){2,}${TERM}{2,6})(?!${TERM})`, 'g');
 
 /** How many headings after an introduction are read for its parts: a round-up seldom has more. */
@@ -21,8 +21,8 @@ export function enumeratedTerms(text: string): string[] {
 
 /**
  * Where in `terms` a heading takes one up: the term itself, or, for a term of four or more
- * characters, its last two, the head of the compound ("无人驾驶" and "自动驾驶" both name a kind of
- * 驾驶). -1 if it names none.
+ * characters, its last two, the head of the compound ("固态电池" and "钠离子电池" both name a kind of
+ * 电池). -1 if it names none.
  */
 function termNamed(heading: string, terms: string[]): number {
   return terms.findIndex((term) => heading.includes(term) || ([...term].length >= 4 && heading.includes(term.slice(-2))));
@@ -30,7 +30,7 @@ function termNamed(heading: string, terms: string[]): number {
 
 /**
  * The parts of round-ups: stories whose introduction lists the fields they cover
- * ("…脑机接口、量子计算、无人驾驶……") and whose subheadings take them up one by one, in the order
+ * ("…氢能、储能、海上风电……") and whose subheadings take them up one by one, in the order
  * listed. When three or more of the headings after such an introduction name listed fields in
  * that order, each of them is a part of the round-up, not a new story, whatever its form or its
  * classifier score (a "X：…" heading is also how stories in a row are titled; the classifier,
