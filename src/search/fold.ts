@@ -86,14 +86,24 @@ function foldCodePoints(original: string): string {
   return copiedTo === 0 ? original : text + original.slice(copiedTo);
 }
 
+/** The code point that ends at `at` ('' at the start); two code units when astral. */
+function codePointBefore(text: string, at: number): string {
+  if (at === 0) return '';
+  const low = text.charCodeAt(at - 1);
+  const high = at >= 2 ? text.charCodeAt(at - 2) : 0;
+  return low >= 0xdc00 && low <= 0xdfff && high >= 0xd800 && high <= 0xdbff ? text.slice(at - 2, at) : text[at - 1]!;
+}
+
+/** The code point that starts at `at` ('' at the end). */
+function codePointAt(text: string, at: number): string {
+  return at < text.length ? String.fromCodePoint(text.codePointAt(at)!) : '';
+}
+
 /** The text of foldWithOrigin without the offsets: the same rule, on the folded string. */
 export function fold(original: string): string {
   const text = foldCodePoints(original);
   if (!/[\p{Zs}\t]/u.test(text)) return text;
-  // The one code point on each side of the run (two code units cover an astral one).
-  const lastOf = (s: string) => Array.from(s).pop() ?? '';
-  const firstOf = (s: string) => Array.from(s)[0] ?? '';
   return text.replace(SPACE_RUN, (run: string, at: number, whole: string) =>
-    CJK.test(lastOf(whole.slice(Math.max(0, at - 2), at))) || CJK.test(firstOf(whole.slice(at + run.length, at + run.length + 2))) ? '' : run,
+    CJK.test(codePointBefore(whole, at)) || CJK.test(codePointAt(whole, at + run.length)) ? '' : run,
   );
 }

@@ -38,7 +38,9 @@ export function buildTopics(articles: SiteArticle[]): Pick<SiteModel, 'topics' |
       if (last?.issue === article.issue) last.articles.push(article);
       else issues.push({ issue: article.issue, date: article.date, publication: article.publication, url: article.issueUrl, articles: [article] });
     }
-    const months: MonthCount[] = span.map((month) => ({ month, count: list.filter((a) => a.date.startsWith(month)).length }));
+    const perMonth = new Map<string, number>();
+    for (const article of list) perMonth.set(article.date.slice(0, 7), (perMonth.get(article.date.slice(0, 7)) ?? 0) + 1);
+    const months: MonthCount[] = span.map((month) => ({ month, count: perMonth.get(month) ?? 0 }));
     return { name: topic.name, slug: topic.slug, url: topicPath(topic.slug), kind: topic.kind, kindLabel: topic.kindLabel, articles: list, issues, months };
   });
   topics.sort((a, b) => b.articles.length - a.articles.length || a.name.localeCompare(b.name, 'zh-CN'));

@@ -142,7 +142,8 @@ export function recurringTerms(articles: TopicSource[], lexicon: LexiconEntry[],
 function assignSlugs(names: string[]): string[] {
   const taken = new Set<string>();
   return names.map((name) => {
-    const base = articleSlug(name, 12) === 'article' ? 'topic' : articleSlug(name, 12);
+    const fromName = articleSlug(name, 12);
+    const base = fromName === 'article' ? 'topic' : fromName;
     let slug = base;
     for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
     taken.add(slug);
