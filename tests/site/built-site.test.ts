@@ -109,4 +109,18 @@ describe('the built fixture site', () => {
     const expected = pages.filter((page) => page !== '404.html').map((page) => `/${page.replace(/index\.html$/, '')}`);
     expect(locs.sort()).toEqual(expected.sort());
   });
+
+  it("points an article's issue navigation at its own issue's neighbours, whatever the newest issue", () => {
+    const issues = [...new Set(loadArticles(FIXTURE_CONTENT).map(({ frontMatter }) => frontMatter.issue))].sort();
+    expect(issues.length).toBeGreaterThan(1);
+    for (const { frontMatter } of loadArticles(FIXTURE_CONTENT)) {
+      const html = read(`${articlePath(frontMatter).slice(1)}index.html`);
+      const nav = /<nav class="issue-nav"[\s\S]*?<\/nav>/.exec(html)?.[0] ?? '';
+      const at = issues.indexOf(frontMatter.issue);
+      const older = issues[at - 1];
+      const newer = issues[at + 1];
+      expect(/class="older"><a href="([^"]*)"/.exec(nav)?.[1], frontMatter.issue).toBe(older ? `../../${older}/` : undefined);
+      expect(/class="newer"><a href="([^"]*)"/.exec(nav)?.[1], frontMatter.issue).toBe(newer ? `../../${newer}/` : undefined);
+    }
+  });
 });

@@ -30,6 +30,8 @@ export function buildArticles(loaded: LoadedArticle[]): SiteArticle[] {
       minutes: readingMinutes(characters),
       previous: null,
       next: null,
+      olderIssue: null,
+      newerIssue: null,
       text,
       topics: [],
       related: [],

@@ -31,6 +31,10 @@ export function groupIssues(articles: SiteArticle[]): SiteIssue[] {
   issues.forEach((issue, i) => {
     issue.older = link(issues[i + 1]);
     issue.newer = link(issues[i - 1]);
+    for (const article of issue.articles) {
+      article.olderIssue = issue.older;
+      article.newerIssue = issue.newer;
+    }
   });
   return issues;
 }

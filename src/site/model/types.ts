@@ -16,6 +16,9 @@ export interface SiteArticle extends FrontMatter {
   minutes: number;
   previous: ArticleLink | null;
   next: ArticleLink | null;
+  /** The issues before and after this article's own issue in time (null at the ends). */
+  olderIssue: IssueLink | null;
+  newerIssue: IssueLink | null;
   /** Plain text of the body: what topics and related articles are computed from. */
   text: string;
   /** The topics this article is about (see src/site/topics/). */

@@ -38,6 +38,18 @@ describe('buildSiteModel', () => {
     expect(issue.articles[2]!.next).toBeNull();
   });
 
+  it("links every article to its own issue's older and newer issues", () => {
+    const [newest, oldest] = model.issues;
+    for (const article of oldest!.articles) {
+      expect(article.olderIssue).toBeNull();
+      expect(article.newerIssue?.url).toBe(newest!.url);
+    }
+    for (const article of newest!.articles) {
+      expect(article.olderIssue?.url).toBe(oldest!.url);
+      expect(article.newerIssue).toBeNull();
+    }
+  });
+
   it('marks an issue and its section as inferred when any article was guessed', () => {
     const [newest, oldest] = model.issues;
     expect(newest!.sectionsInferred).toBe(true);
