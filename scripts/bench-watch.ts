@@ -1,22 +1,45 @@
 /**
- * Times the monthly loop of `npm start` on the five-issue site: a bulletin dropped into seeds/
- * until its issue page is served over HTTP, and removed until it is gone. Runs a real
- * `npm start` (scripts/start.ts) on a free port, in a temp copy of the project.
- * Usage: npx tsx scripts/bench-watch.ts [runs]   (default 3; target: drop-in → visible < 3 s)
+ * Times the monthly loop of `npm start`: a bulletin dropped into seeds/ until its issue page is
+ * served over HTTP, and removed until it is gone. Runs a real `npm start` (scripts/start.ts) on
+ * a free port, in a temp copy of the project.
+ * Usage: npx tsx scripts/bench-watch.ts [runs] [--issues N]
+ *   runs: default 3. Target on the five seeds: drop-in → visible < 3 s.
+ *   --issues N: seeds/ holds a generated archive of N issues instead of the five seeds
+ *   (scripts/generate-archive.ts; content/ is built from it first), and the bulletin dropped in
+ *   is the archive's next issue: one more issue on a built archive, the editor's way.
  */
 import { spawn } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { storyPool, writeIssues } from './generate-archive.ts';
 
-const runs = Number(process.argv[2] ?? 3);
+const args = process.argv.slice(2);
+const issuesAt = args.indexOf('--issues');
+const archiveIssues = issuesAt >= 0 ? Number(args[issuesAt + 1]) : 0;
+if (issuesAt >= 0 && !(Number.isInteger(archiveIssues) && archiveIssues > 0)) throw new Error('--issues needs a whole number of issues, e.g. --issues 120');
+const positional = issuesAt >= 0 ? [...args.slice(0, issuesAt), ...args.slice(issuesAt + 2)] : args;
+const runs = Number(positional[0] ?? 3);
 const root = join(import.meta.dirname, '..');
 const dir = await mkdtemp(join(tmpdir(), 'bench-watch-'));
 for (const part of ['src', 'scripts', 'templates', 'assets', 'seeds', 'content', '.eleventy.js', 'package.json', 'tsconfig.json']) await cp(join(root, part), join(dir, part), { recursive: true });
 await symlink(join(root, 'node_modules'), join(dir, 'node_modules'));
+/** The text of the bulletin dropped in at each run. */
+let dropped: (run: number) => Promise<string>;
+if (archiveIssues > 0) {
+  const pool = storyPool(join(root, 'seeds'));
+  await rm(join(dir, 'seeds'), { recursive: true });
+  await rm(join(dir, 'content'), { recursive: true });
+  writeIssues(pool, join(dir, 'seeds'), 0, archiveIssues);
+  const extra = join(dir, 'extra');
+  dropped = async (run) => readFile(writeIssues(pool, join(extra, String(run)), archiveIssues + run - 1, archiveIssues + run)[0]!, 'utf8');
+} else {
+  const seedNames = (await readdir(join(dir, 'seeds'))).filter((n) => n.endsWith('.txt')).sort();
+  // A copy of one seed under its own issue id (so not a duplicate).
+  const seedText = await readFile(join(dir, 'seeds', seedNames[0]!), 'utf8');
+  dropped = async () => seedText;
+}
 const seeds = (await readdir(join(dir, 'seeds'))).filter((n) => n.endsWith('.txt')).sort();
-// The bulletin dropped in: a copy of one seed under its own issue id (so not a duplicate).
-const dropped = await readFile(join(dir, 'seeds', seeds[0]), 'utf8');
 
 let log = '';
 const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts', '--port', '0'], { cwd: dir, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -25,7 +48,7 @@ child.stderr.on('data', (c: Buffer) => (log += c.toString()));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const startedAt = performance.now();
 while (!/serving (http:\/\/localhost:\d+)\//.test(log)) {
-  if (performance.now() - startedAt > 300_000) throw new Error(`npm start did not come up:\n${log}`);
+  if (performance.now() - startedAt > 900_000) throw new Error(`npm start did not come up:\n${log}`);
   await sleep(50);
 }
 const url = /serving (http:\/\/localhost:\d+)\//.exec(log)![1];
@@ -43,7 +66,8 @@ try {
     const issue = `2099-0${run}-bench`;
     const file = join(dir, 'seeds', `bench-${run}.txt`);
     const t0 = performance.now();
-    await writeFile(file, `---\nissue: ${issue}\n---\n${dropped.replace(/^---[\s\S]*?\n---\n/, '')}`);
+    const text = await dropped(run);
+    await writeFile(file, `---\nissue: ${issue}\n---\n${text.replace(/^---[\s\S]*?\n---\n/, '')}`);
     await waitFor(`/${issue}/`, 200);
     const visible = performance.now() - t0;
     const t1 = performance.now();
@@ -53,7 +77,7 @@ try {
     console.log(`run ${run}: drop-in → visible ${(visible / 1000).toFixed(2)} s, removed → gone ${((performance.now() - t1) / 1000).toFixed(2)} s`);
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  console.log('\n| measure (five-issue site, median of ' + runs + ') | seconds | target |\n| --- | --- | --- |');
+  console.log(`\n| measure (${seeds.length}-issue site, median of ${runs}) | seconds | target |\n| --- | --- | --- |`);
   console.log(`| bulletin dropped into seeds/ → issue page served | ${(median(rows.map((r) => r.visible)) / 1000).toFixed(2)} | < 3 |`);
   console.log(`| bulletin removed → issue page gone | ${(median(rows.map((r) => r.gone)) / 1000).toFixed(2)} | |`);
   const phases = [...log.matchAll(/published \(.*?\) in (\d+) ms \(ingest (\d+) ms, site (\d+) ms\)/g)].slice(1);

@@ -162,3 +162,9 @@ console.log(`(warm queries: ${WARM_ROUNDS} rounds of the ${QUERIES.length} queri
 // The editor's loop on the five-issue site: a bulletin dropped into a running `npm start` until it is served.
 console.log('\nnpm start: drop-in → visible (scripts/bench-watch.ts)');
 execFileSync(process.execPath, ['--import', 'tsx', 'scripts/bench-watch.ts'], { stdio: 'inherit' });
+// And one more issue on the largest archive, dropped into a running `npm start`: the editor's way.
+const largest = Math.max(...counts);
+if (largest > 5) {
+  console.log(`\nnpm start on a ${largest}-issue archive: one more issue dropped in → visible (scripts/bench-watch.ts --issues ${largest})`);
+  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/bench-watch.ts', '3', '--issues', String(largest)], { stdio: 'inherit' });
+}
