@@ -22,7 +22,7 @@ interface AfterBuild {
 
 interface EleventyConfigLike {
   on(event: 'eleventy.after', handler: (event: AfterBuild) => Promise<void>): void;
-  on(event: 'eleventy.before', handler: (event: AfterBuild) => Promise<void>): void;
+  on(event: 'eleventy.before', handler: () => Promise<void>): void;
 }
 
 /** The URL a reader requests for a file: folders for index.html. */
@@ -43,11 +43,9 @@ function isShell(file: string): boolean {
 interface IndexedContent {
   docs: SearchDoc[];
   buildId: string;
-  /** Issues tokenised anew (not read from the postings cache). */
-  runsMade: number;
-  /** When the indexing started, when the index was made and when it was written (performance.now()). */
+  data: Awaited<ReturnType<typeof buildSearchDataCached>>;
+  /** When the indexing started and ended (performance.now()). */
   started: number;
-  indexed: number;
   ended: number;
 }
 
@@ -59,14 +57,13 @@ interface IndexedContent {
  * made in worker threads while the pages render on the main thread: one after the other, the
  * search step was the larger half of a 120-issue build, with the second core idle through the
  * pages and the workers' memory added on top of the rendered pages'. Once the pages are
- * written, the index is awaited (it is written to search/ as soon as it is made), and the
- * bundles and the offline manifest, which lists every file, are made last.
+ * written, the index is awaited and written beside them; the offline manifest lists them all.
  */
 export default function searchPlugin(eleventyConfig: EleventyConfigLike, options: SearchPluginOptions = {}): void {
   const contentDir = options.contentDir ?? 'content';
   const cacheDir = options.cacheDir ?? '.cache/search';
   let indexing: Promise<IndexedContent> | null = null;
-  eleventyConfig.on('eleventy.before', async ({ directories }) => {
+  eleventyConfig.on('eleventy.before', async () => {
     // Not awaited: Eleventy waits for this handler before it renders anything.
     indexing = (async () => {
       const started = performance.now();
@@ -74,10 +71,7 @@ export default function searchPlugin(eleventyConfig: EleventyConfigLike, options
       const buildId = createHash('sha256').update(JSON.stringify(docs)).digest('hex').slice(0, 12);
       // Only issues whose documents (or the search code) changed are tokenised again.
       const data = await buildSearchDataCached(docs, buildId, { cacheDir: join(cacheDir, 'postings') });
-      const indexed = performance.now();
-      // search/shards and search/text are no page's: written while the pages still render.
-      await writeSearchData(directories.output, data);
-      return { docs, buildId, runsMade: data.runsMade, started, indexed, ended: performance.now() };
+      return { docs, buildId, data, started, ended: performance.now() };
     })();
     // Its failure is reported by eleventy.after, which awaits it; until then it is not unhandled.
     indexing.catch(() => {});
@@ -85,10 +79,17 @@ export default function searchPlugin(eleventyConfig: EleventyConfigLike, options
   eleventyConfig.on('eleventy.after', async ({ directories }) => {
     const pagesWritten = performance.now();
     if (!indexing) throw new Error('the search index was not started: eleventy.before did not run');
-    const { docs, buildId, runsMade, started, indexed, ended } = await indexing;
+    const { docs, buildId, data, started, ended } = await indexing;
     indexing = null;
-    const afterIndex = performance.now();
+    const phases: Record<string, number> = { index: ended - started, 'waited for the index after the pages': Math.max(0, ended - pagesWritten) };
+    let lap = performance.now();
+    const phase = (name: string) => {
+      phases[name] = performance.now() - lap;
+      lap = performance.now();
+    };
     const out = directories.output;
+    await writeSearchData(out, data);
+    phase('write');
     await bundleBrowserScripts(out);
     const files = (await listFiles(out)).filter((f) => f !== 'sw.js' && f !== OFFLINE_MANIFEST);
     const sizes = await Promise.all(files.map(async (f) => (await stat(join(out, f))).size));
@@ -97,15 +98,10 @@ export default function searchPlugin(eleventyConfig: EleventyConfigLike, options
     const manifest: OfflineManifest = { site: siteId, files: files.map((f, i) => [urlOf(f), sizes[i]!]), bytes: sizes.reduce((a, b) => a + b, 0) };
     await writeFile(join(out, OFFLINE_MANIFEST), `${OFFLINE_REGISTRY}(${JSON.stringify(manifest)});\n`);
     await bundleServiceWorker(out, files.filter(isShell).map(urlOf), siteId);
-    const phases = {
-      index: indexed - started,
-      write: ended - indexed,
-      'waited for the index after the pages': Math.max(0, ended - pagesWritten),
-      'bundles and offline manifest': performance.now() - afterIndex,
-    };
+    phase('bundles and offline manifest');
     // For `npm run bench`: how long the search step took inside the Eleventy run.
     const timings = process.env.BULLETIN_SEARCH_TIMINGS;
     // searchMs: the whole search step, overlapping the pages; afterPagesMs: what it added to the build.
-    if (timings) await writeFile(timings, JSON.stringify({ searchMs: performance.now() - started, afterPagesMs: performance.now() - pagesWritten, phases, docs: docs.length, issuesTokenised: runsMade }));
+    if (timings) await writeFile(timings, JSON.stringify({ searchMs: performance.now() - started, afterPagesMs: performance.now() - pagesWritten, phases, docs: docs.length, issuesTokenised: data.runsMade }));
   });
 }
