@@ -33,29 +33,24 @@ describe('endsInterview', () => {
     expect(ends(texts, at)).toBe(false);
   });
 
+  /** An interview whose last answer has two subheadings of its own, parallel to each other. */
+  const interviewWithSubheadings = [
+    '聚焦三项重点任务　推动智慧园区建设提质增效',
+    '近日，有关部门印发智慧园区建设指引，记者就读者关心的问题采访了相关负责人。',
+    '新规出台有何背景？', answer('背景'),
+    '指引提出了哪些任务？', answer('任务'),
+    '加强统筹协调，完善推进机制', answer('统筹'),
+    '强化要素保障，夯实发展基础', answer('要素'),
+  ];
+
   it('does not take an answer\'s own subheadings, parallel to one another, for a new story', () => {
-    const texts = [
-      '聚焦三项重点任务　推动智慧园区建设提质增效',
-      '近日，有关部门印发智慧园区建设指引，记者就读者关心的问题采访了相关负责人。',
-      '新规出台有何背景？', answer('背景'),
-      '指引提出了哪些任务？', answer('任务'),
-      '加强统筹协调，完善推进机制', answer('统筹'),
-      '强化要素保障，夯实发展基础', answer('要素'),
-    ];
+    const texts = [...interviewWithSubheadings];
     expect(ends(texts, texts.indexOf('加强统筹协调，完善推进机制'))).toBe(false);
     expect(ends(texts, texts.indexOf('强化要素保障，夯实发展基础'))).toBe(false);
   });
 
   it('opens a story after an interview whose last answer has subheadings of its own', () => {
-    const texts = [
-      '聚焦三项重点任务　推动智慧园区建设提质增效',
-      '近日，有关部门印发智慧园区建设指引，记者就读者关心的问题采访了相关负责人。',
-      '新规出台有何背景？', answer('背景'),
-      '指引提出了哪些任务？', answer('任务'),
-      '加强统筹协调，完善推进机制', answer('统筹'),
-      '强化要素保障，夯实发展基础', answer('要素'),
-      '全省数据中心建设进入快车道', answer('数据中心'),
-    ];
+    const texts = [...interviewWithSubheadings, '全省数据中心建设进入快车道', answer('数据中心')];
     expect(ends(texts, texts.indexOf('全省数据中心建设进入快车道'))).toBe(true);
   });
 
