@@ -78,7 +78,8 @@ try {
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   console.log(`\n| measure (${seeds.length}-issue site, median of ${runs}) | seconds | target |\n| --- | --- | --- |`);
-  console.log(`| bulletin dropped into seeds/ → issue page served | ${(median(rows.map((r) => r.visible)) / 1000).toFixed(2)} | < 3 |`);
+  // The targets: the five-issue loop under 3 s; one more issue on a ten-year archive under 10 s (README, budgets).
+  console.log(`| bulletin dropped into seeds/ → issue page served | ${(median(rows.map((r) => r.visible)) / 1000).toFixed(2)} | ${archiveIssues > 0 ? '< 10' : '< 3'} |`);
   console.log(`| bulletin removed → issue page gone | ${(median(rows.map((r) => r.gone)) / 1000).toFixed(2)} | |`);
   const phases = [...log.matchAll(/published \(.*?\) in (\d+) ms \(ingest (\d+) ms, site (\d+) ms\)/g)].slice(1);
   if (phases.length > 0) console.log(`| of which ingest / site build (median) | ${(median(phases.map((m) => Number(m[2]))) / 1000).toFixed(2)} / ${(median(phases.map((m) => Number(m[3]))) / 1000).toFixed(2)} | |`);
