@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { SearchDoc } from '../types.ts';
-import { assembleSearchData, docTerms, partOf, type BuiltSearchData, type CollectedPostings } from './build-index.ts';
+import { assembleSearchData, docTerms, type BuiltSearchData, type CollectedPostings } from './build-index.ts';
 import { decodeNumbers, encodeNumber, encodeNumbers, FIELDS, type Shard } from './shard-format.ts';
 import { isUnigram } from './tokenizer.ts';
 
@@ -89,51 +89,102 @@ export function runPostings(docs: SearchDoc[]): string {
   return lines.join('\n');
 }
 
+/** Per term being joined, per field (FIELDS order): posting count, first and last document, the postings after the first gap. */
+interface JoinedTerm {
+  counts: number[];
+  /** -1 while the field has no posting yet. */
+  first: number[];
+  last: number[];
+  rest: string[];
+}
+
 /**
- * Joins runs (runPostings' text), in document order, into the postings of the terms of one
- * part (all terms when parts = 1): exactly what collectPostings gives for all their documents.
+ * Joins runs (runPostings' text), added in document order, into one: either the postings of
+ * all their documents (collected: exactly what collectPostings gives) or a run of all their
+ * documents in the same text format (toRun), which is how a joined stretch of issues is cached.
+ *
+ * Parsed with indexOf rather than split: a ten-year archive's runs hold 2.3 million term lines
+ * (for 53 thousand distinct terms), and splitting each line and field into arrays of strings
+ * was most of the join's time.
  */
-export function joinRuns(runs: Iterable<string>, part = 0, parts = 1): CollectedPostings {
-  const joined = new Map<string, { counts: number[]; last: number[]; text: string[] }>();
-  const fieldLengths: number[] = [];
-  let offset = 0;
-  const gap: string[] = [];
-  for (const run of runs) {
-    const lines = run.split('\n');
-    const [docs, lengths] = lines[0]!.split('\t');
-    for (const n of decodeNumbers(lengths ?? '')) fieldLengths.push(n);
-    for (let l = 1; l < lines.length - 1; l++) {
-      const line = lines[l]!;
-      const tab = line.indexOf('\t');
-      const raw = line.slice(0, tab);
+export class RunJoiner {
+  private readonly terms = new Map<string, JoinedTerm>();
+  private readonly lengths: string[] = [];
+  private offset = 0;
+
+  add(run: string): this {
+    let end = run.indexOf('\n');
+    const headTab = run.indexOf('\t');
+    const docs = Number(run.slice(0, headTab));
+    this.lengths.push(run.slice(headTab + 1, end));
+    const offset = this.offset;
+    const gap: string[] = [];
+    for (let start = end + 1; (end = run.indexOf('\n', start)) >= 0; start = end + 1) {
+      let tab = run.indexOf('\t', start);
+      const raw = run.slice(start, tab);
       const term = raw.includes('%') ? decodeURIComponent(raw) : raw;
-      if (parts > 1 && partOf(term, parts) !== part) continue;
-      let into = joined.get(term);
-      if (!into) joined.set(term, (into = { counts: FIELDS.map(() => 0), last: FIELDS.map(() => 0), text: FIELDS.map(() => '') }));
-      const fields = line.slice(tab + 1).split('\t');
+      let into = this.terms.get(term);
+      if (!into) this.terms.set(term, (into = { counts: FIELDS.map(() => 0), first: FIELDS.map(() => -1), last: FIELDS.map(() => 0), rest: FIELDS.map(() => '') }));
       for (let f = 0; f < FIELDS.length; f++) {
-        const field = fields[f]!;
-        if (!field) continue;
-        const [count, firstDoc, lastDoc, rest] = field.split(' ');
-        gap.length = 0;
-        encodeNumber(Number(firstDoc) + offset - into.last[f]!, gap);
-        into.text[f] += gap[0]! + rest;
-        into.counts[f]! += Number(count);
-        into.last[f] = Number(lastDoc) + offset;
+        const from = tab + 1;
+        tab = f < FIELDS.length - 1 ? run.indexOf('\t', from) : end;
+        if (tab === from) continue;
+        const afterCount = run.indexOf(' ', from);
+        const afterFirst = run.indexOf(' ', afterCount + 1);
+        const afterLast = run.indexOf(' ', afterFirst + 1);
+        const firstDoc = Number(run.slice(afterCount + 1, afterFirst)) + offset;
+        const rest = run.slice(afterLast + 1, tab);
+        if (into.first[f]! < 0) {
+          into.first[f] = firstDoc;
+          into.rest[f] = rest;
+        } else {
+          gap.length = 0;
+          encodeNumber(firstDoc - into.last[f]!, gap);
+          into.rest[f] += gap[0]! + rest;
+        }
+        into.counts[f]! += Number(run.slice(from, afterCount));
+        into.last[f] = Number(run.slice(afterFirst + 1, afterLast)) + offset;
       }
     }
-    offset += Number(docs);
+    this.offset += docs;
+    return this;
   }
-  const entries: Shard = [];
-  for (const [term, { counts, text }] of joined) {
+
+  /** The postings of every document added, terms in order of first appearance. */
+  collected(): CollectedPostings {
+    const entries: Shard = [];
     const out: string[] = [];
-    counts.forEach((count, f) => {
-      encodeNumber(count, out);
-      out.push(text[f]!);
-    });
-    entries.push([term, out.join('')]);
+    for (const [term, { counts, first, rest }] of this.terms) {
+      out.length = 0;
+      for (let f = 0; f < FIELDS.length; f++) {
+        encodeNumber(counts[f]!, out);
+        // The first gap counts from document 0.
+        if (first[f]! >= 0) encodeNumber(first[f]!, out);
+        out.push(rest[f]!);
+      }
+      entries.push([term, out.join('')]);
+    }
+    return { entries, fieldLengths: decodeNumbers(this.lengths.join('')) };
   }
-  return { entries, fieldLengths };
+
+  /** Every document added as one run, in runPostings' format. */
+  toRun(): string {
+    const lines = [`${this.offset}\t${this.lengths.join('')}`];
+    for (const [term, { counts, first, last, rest }] of this.terms) {
+      const cells = [/[\t\n%]/.test(term) ? encodeURIComponent(term) : term];
+      for (let f = 0; f < FIELDS.length; f++) cells.push(first[f]! < 0 ? '' : `${counts[f]} ${first[f]} ${last[f]} ${rest[f]}`);
+      lines.push(cells.join('\t'));
+    }
+    lines.push(RUN_END);
+    return lines.join('\n');
+  }
+}
+
+/** Joins runs (runPostings' text), in document order: exactly what collectPostings gives for all their documents. */
+export function joinRuns(runs: Iterable<string>): CollectedPostings {
+  const joiner = new RunJoiner();
+  for (const run of runs) joiner.add(run);
+  return joiner.collected();
 }
 
 /** The modules whose code decides the postings: any change to them is a new cache. */
@@ -183,39 +234,46 @@ export function readRunFile(file: string): string | null {
 }
 
 /**
- * A run as a worker is told it: a cache file to read, or documents to tokenise (and, when a
- * file is named, to write to the cache, which the worker of part 0 does).
+ * A run as a block is told it: a cache file to read, or documents to tokenise (and, when a
+ * file is named, to write to the cache).
  */
 export type RunSource = { file: string; docs?: undefined } | { docs: SearchDoc[]; file?: string };
 
-/** Reads or makes each run in turn, so only one run's text is held besides the joined postings. */
-export function* loadRuns(sources: RunSource[], part = 0): Generator<string> {
+/**
+ * Reads or makes each run of a stretch of consecutive issues, in document order, and joins
+ * them into one run (the text format of runPostings). Only one issue's run text is held
+ * besides the joined postings. Throws when a cache file cannot be read back.
+ */
+export function joinBlock(sources: RunSource[]): string {
+  const joiner = new RunJoiner();
   for (const source of sources) {
     if (source.docs) {
       const run = runPostings(source.docs);
-      if (source.file && part === 0) {
+      if (source.file) {
         try {
           writeRunFile(source.file, run);
         } catch {
           // Not cached (a full disk): the next build tokenises this run again.
         }
       }
-      yield run;
+      joiner.add(run);
       continue;
     }
     const run = readRunFile(source.file);
     if (run === null) throw new Error(`the search cache file ${source.file} could not be read back`);
-    yield run;
+    joiner.add(run);
   }
+  return joiner.toRun();
 }
 
 const WORKER_BOOTSTRAP = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
   .then(({ register }) => register())
   .then(() => import(${JSON.stringify(new URL('./postings-worker.ts', import.meta.url).href)}));`;
 
-function inWorker<T>(task: unknown): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const worker = new Worker(WORKER_BOOTSTRAP, { eval: true, workerData: task });
+/** joinBlock in a worker thread (postings-worker.ts): its own heap, and the second core. */
+function joinBlockInWorker(sources: RunSource[]): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    const worker = new Worker(WORKER_BOOTSTRAP, { eval: true, workerData: sources });
     worker.once('message', resolve);
     worker.once('error', reject);
     worker.once('exit', (code) => code !== 0 && reject(new Error(`search build worker stopped with code ${code}`)));
@@ -223,27 +281,47 @@ function inWorker<T>(task: unknown): Promise<T> {
 }
 
 /**
- * One task of the cached build: 'make' tokenises runs into the cache; 'join' joins every run
- * for the terms of its part. Run by a worker (postings-worker.ts), or in this thread for a
- * small site.
+ * The cache file of the joined run of the issues from the k-th to the last (k = 0..n-1), named
+ * by the chain of their run files' names. The newest issue comes first in document order
+ * (compareContent), so adding an issue leaves the stretch after it, and its joined run, as
+ * they were.
  */
-export function runPostingsTask(task: PostingsTask): CollectedPostings | null {
-  if (task.kind === 'join') return joinRuns(loadRuns(task.sources, task.part), task.part, task.parts);
-  for (const { docs, file } of task.runs) {
-    try {
-      writeRunFile(file, runPostings(docs));
-    } catch {
-      // Not written (a full disk): the join finds it missing and tokenises the run itself.
-    }
+export function joinedCacheFiles(cacheDir: string, runFiles: string[]): string[] {
+  const files: string[] = new Array<string>(runFiles.length);
+  let key = '';
+  for (let k = runFiles.length - 1; k >= 0; k--) {
+    key = createHash('sha256').update(key).update('\0').update(basename(runFiles[k]!)).digest('hex').slice(0, 32);
+    files[k] = join(cacheDir, `${key}${JOINED}`);
   }
-  return null;
+  return files;
+}
+const JOINED = '.joined';
+
+/** Splits items into up to `parts` consecutive stretches of about equal weight, none empty. */
+export function consecutiveShares<T>(items: T[], parts: number, weight: (item: T) => number): T[][] {
+  const total = items.reduce((sum, item) => sum + weight(item), 0);
+  const shares: T[][] = [];
+  let share: T[] = [];
+  let done = 0;
+  for (const item of items) {
+    const w = weight(item);
+    const target = (total * (shares.length + 1)) / parts;
+    // Cut before this item when that lands nearer the share's target than cutting after it.
+    if (share.length > 0 && shares.length < parts - 1 && target - done <= done + w - target) {
+      shares.push(share);
+      share = [];
+    }
+    share.push(item);
+    done += w;
+  }
+  if (share.length > 0) shares.push(share);
+  return shares;
 }
 
-/** What the workers are asked to do (postings-worker.ts). */
-export type PostingsTask = { kind: 'make'; runs: { docs: SearchDoc[]; file: string }[] } | { kind: 'join'; sources: RunSource[]; part: number; parts: number };
-
-/** Up to this many runs missing from the cache are tokenised by the joining workers themselves. */
+/** Up to this many runs missing from the cache are tokenised in this thread: starting a worker costs about a second. */
 const FEW_NEW_RUNS = 2;
+/** Up to this many cached runs are joined in this thread (about 50 ms each at 120 issues). */
+const FEW_CACHED_RUNS = 8;
 
 export interface CachedBuildOptions {
   /** Where run postings are kept between builds, e.g. .cache/search/postings. */
@@ -260,16 +338,19 @@ export interface CachedBuildOptions {
  */
 const IN_THREAD_BELOW = 500;
 
+/** The total length of a run's documents' text: what tokenising it costs. */
+const textLength = (docs: SearchDoc[]) => docs.reduce((sum, d) => sum + d.title.length + d.subtitle.length + d.headings.length + d.body.length, 0);
+
 /**
- * The same search data as buildSearchData, with each issue's postings read from the cache
- * when that issue's documents and the postings code are unchanged. Runs not cached are
- * tokenised in worker threads (split between them) and written to the cache; the runs are
- * then joined in workers, each taking the terms of its part.
+ * The same search data as buildSearchData, from cached postings: the longest stretch of issues
+ * at the end of the document order whose joined run is cached is read as one file, and only
+ * the issues before it are read from their own cache files or, when their documents (or the
+ * postings code) changed, tokenised. With much to do, the issues before it are split into
+ * consecutive stretches, each joined in a worker thread (one start per worker, whether it
+ * tokenises or reads); the stretches are then joined here in order. The whole joined run is
+ * cached for the next build.
  */
 export async function buildSearchDataCached(docs: SearchDoc[], build: string, options: CachedBuildOptions): Promise<BuiltSearchData & { runsMade: number }> {
-  const inThread = docs.length < (options.inThreadBelow ?? IN_THREAD_BELOW);
-  const workers = inThread ? 1 : Math.max(1, options.workers ?? Math.min(2, availableParallelism()));
-  const run = <T>(task: PostingsTask): Promise<T> => (inThread ? Promise.resolve(runPostingsTask(task) as T) : inWorker<T>(task));
   const runs = issueRuns(docs);
   let cacheDir: string | null = options.cacheDir;
   try {
@@ -277,33 +358,50 @@ export async function buildSearchDataCached(docs: SearchDoc[], build: string, op
   } catch {
     cacheDir = null; // no cache (a read-only disk): every run is tokenised, the output is the same
   }
-  const sources: RunSource[] = [];
-  const toMake: { docs: SearchDoc[]; file: string }[] = [];
-  for (const run of runs) {
-    const file = cacheDir ? runCacheFile(cacheDir, run) : null;
-    if (file && !existsSync(file)) toMake.push({ docs: run, file });
-    sources.push(file ? { file } : { docs: run });
+  const runFiles = cacheDir ? runs.map((run) => runCacheFile(cacheDir, run)) : null;
+  const joinedFiles = cacheDir && runFiles ? joinedCacheFiles(cacheDir, runFiles) : null;
+  let cachedFrom = runs.length;
+  let cachedTail: string | null = null;
+  for (let k = 0; joinedFiles && k < runs.length && cachedTail === null; k++) {
+    if (!existsSync(joinedFiles[k]!)) continue;
+    cachedTail = readRunFile(joinedFiles[k]!);
+    if (cachedTail !== null) cachedFrom = k;
   }
-  if (toMake.length > FEW_NEW_RUNS) {
-    // Many new runs (a first build): tokenised once, split between the workers, into the cache.
-    const shares = Array.from({ length: Math.min(workers, toMake.length) }, (_, w) => toMake.filter((_, i) => i % workers === w));
-    await Promise.all(shares.map((share) => run<void>({ kind: 'make', runs: share } satisfies PostingsTask)));
-  } else {
-    // A few (one more issue): each joining worker tokenises them itself, which costs less than
-    // starting workers twice.
-    const fresh = new Map(toMake.map(({ docs, file }) => [file, docs]));
-    sources.forEach((source, i) => fresh.has(source.file!) && (sources[i] = { docs: fresh.get(source.file!)!, file: source.file }));
-  }
-  const join = (from: RunSource[]) => Promise.all(Array.from({ length: workers }, (_, part) => run<CollectedPostings>({ kind: 'join', sources: from, part, parts: workers } satisfies PostingsTask)));
-  let parts: CollectedPostings[];
+  const sources: RunSource[] = runs.slice(0, cachedFrom).map((run, i) => (runFiles && existsSync(runFiles[i]!) ? { file: runFiles[i]! } : { docs: run, file: runFiles?.[i] }));
+  const runsMade = sources.filter((source) => source.docs).length;
+
+  const inThread = docs.length < (options.inThreadBelow ?? IN_THREAD_BELOW) || (runsMade <= FEW_NEW_RUNS && sources.length <= FEW_CACHED_RUNS);
+  const workers = inThread ? 1 : Math.max(1, options.workers ?? Math.min(2, availableParallelism()));
+  const weight = (source: RunSource, i: number) => (source.docs ? textLength(source.docs) : textLength(runs[i]!) / 4);
+  const joinAll = (from: RunSource[]): Promise<string[]> => {
+    if (from.length === 0) return Promise.resolve([]);
+    if (inThread) return Promise.resolve([joinBlock(from)]);
+    const indexed = from.map((source, i) => ({ source, i }));
+    const shares = consecutiveShares(indexed, workers, ({ source, i }) => weight(source, i));
+    return Promise.all(shares.map((share) => joinBlockInWorker(share.map(({ source }) => source))));
+  };
+  let blocks: string[];
   try {
-    parts = await join(sources);
+    blocks = await joinAll(sources);
   } catch {
     // A cache file that could not be written (a full disk) or read back: those runs are
     // tokenised again, and the output is the same.
-    parts = await join(sources.map((source, i) => (!source.docs && !readRunFile(source.file) ? (rmSync(source.file, { force: true }), { docs: runs[i]! }) : source)));
+    blocks = await joinAll(sources.map((source, i) => (!source.docs && readRunFile(source.file) === null ? (rmSync(source.file, { force: true }), { docs: runs[i]! }) : source)));
   }
-  return { ...assembleSearchData(docs, build, parts), runsMade: toMake.length };
+  const joiner = new RunJoiner();
+  for (const block of blocks) joiner.add(block);
+  if (cachedTail !== null) joiner.add(cachedTail);
+  if (joinedFiles && cachedFrom > 0 && runs.length > 0) {
+    try {
+      writeRunFile(joinedFiles[0]!, joiner.toRun());
+      // Only the newest joined run is kept (each is as large as the index): older ones would
+      // serve only an edit of an old issue, which the issues' own runs serve too.
+      for (const name of readdirSync(cacheDir!)) if (name.endsWith(JOINED) && join(cacheDir!, name) !== joinedFiles[0]) rmSync(join(cacheDir!, name), { force: true });
+    } catch {
+      // Not cached (a full disk): the next build joins the issues' runs again.
+    }
+  }
+  return { ...assembleSearchData(docs, build, [joiner.collected()]), runsMade };
 }
 
 /** The names of the cache files in a folder (for tests and for clearing it). */

@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildSearchData, collectPostings } from '../../src/search/build-index.ts';
 import { collectDocs } from '../../src/search/collect-docs.ts';
-import { buildSearchDataCached, cachedRunFiles, issueRuns, joinRuns, runCacheFile, runPostings } from '../../src/search/postings-cache.ts';
+import { buildSearchDataCached, cachedRunFiles, consecutiveShares, issueRuns, joinedCacheFiles, joinRuns, runCacheFile, runPostings, RunJoiner } from '../../src/search/postings-cache.ts';
 import type { SearchDoc } from '../../src/types.ts';
 
 let docs: SearchDoc[];
@@ -26,14 +26,20 @@ afterEach(() => {
 });
 
 describe('search postings joined from per-issue runs', () => {
-  it('are exactly the postings of all documents collected at once, whole or split in parts', () => {
+  it('are exactly the postings of all documents collected at once', () => {
     const runs = issueRuns(docs).map(runPostings);
     expect(runs.length).toBeGreaterThan(1);
     expect(JSON.stringify(joinRuns(runs))).toBe(JSON.stringify(collectPostings(docs)));
-    for (const part of [0, 1]) {
-      const sorted = (c: ReturnType<typeof collectPostings>) => JSON.stringify({ ...c, entries: [...c.entries].sort((a, b) => (a[0] < b[0] ? -1 : 1)) });
-      expect(sorted(joinRuns(runs, part, 2))).toBe(sorted(collectPostings(docs, part, 2)));
-    }
+  });
+
+  it('join into a run that is the very run of all their documents, and joins on like one', () => {
+    const runs = issueRuns(docs).map(runPostings);
+    const joiner = new RunJoiner();
+    for (const run of runs) joiner.add(run);
+    expect(joiner.toRun()).toBe(runPostings(docs));
+    // A stretch joined into one run, then joined after the runs before it.
+    const tail = new RunJoiner().add(runs[1]!).add(runs[2]!).toRun();
+    expect(JSON.stringify(joinRuns([runs[0]!, tail]))).toBe(JSON.stringify(collectPostings(docs)));
   });
 
   it('keep a document at the start of a run and one alone in its run right', () => {
@@ -102,13 +108,55 @@ describe('the cached search build', () => {
     expect(runCacheFile('c', run, 'code-a')).toBe(runCacheFile('c', [...run], 'code-a'));
   });
 
-  it('still builds the right index when a cache file is damaged', async () => {
+  it('still builds the right index when the joined run or an issue\'s run in the cache is damaged', async () => {
     const cacheDir = freshCache();
     await buildSearchDataCached(docs, 'x', { cacheDir, inThreadBelow: 0 });
-    const [damaged] = cachedRunFiles(cacheDir);
-    writeFileSync(join(cacheDir, damaged!), readFileSync(join(cacheDir, damaged!), 'utf8').slice(0, 100));
+    const cut = (file: string) => writeFileSync(file, readFileSync(file, 'utf8').slice(0, 100));
+    const runFiles = issueRuns(docs).map((run) => runCacheFile(cacheDir, run));
+    cut(joinedCacheFiles(cacheDir, runFiles)[0]!);
+    const fromRuns = await buildSearchDataCached(docs, 'x', { cacheDir, inThreadBelow: 0 });
+    expect(fromRuns.runsMade).toBe(0);
+    expect(JSON.stringify({ ...fromRuns, runsMade: 0 })).toBe(JSON.stringify({ ...buildSearchData(docs, 'x'), runsMade: 0 }));
+    cut(joinedCacheFiles(cacheDir, runFiles)[0]!);
+    cut(runFiles[1]!);
     const { runsMade, ...data } = await buildSearchDataCached(docs, 'x', { cacheDir, inThreadBelow: 0 });
     expect(runsMade).toBe(0);
     expect(JSON.stringify(data)).toBe(JSON.stringify(buildSearchData(docs, 'x')));
+  });
+
+  it('reads the issues after a new one from their joined run, and keeps only the newest joined run', async () => {
+    const cacheDir = freshCache();
+    await buildSearchDataCached(docs, 'x', { cacheDir, inThreadBelow: 0 });
+    const runFiles = issueRuns(docs).map((run) => runCacheFile(cacheDir, run));
+    const joinedBefore = joinedCacheFiles(cacheDir, runFiles)[0]!;
+    // The issues' own runs are gone: only the joined run can give their postings.
+    for (const file of runFiles) rmSync(file);
+    const more = [...oneMoreIssue(docs), ...docs];
+    const { runsMade, ...data } = await buildSearchDataCached(more, 'y', { cacheDir, inThreadBelow: 0 });
+    expect(runsMade).toBe(1);
+    expect(JSON.stringify(data)).toBe(JSON.stringify(buildSearchData(more, 'y')));
+    const joinedNow = joinedCacheFiles(cacheDir, issueRuns(more).map((run) => runCacheFile(cacheDir, run)));
+    expect(joinedNow[1]).toBe(joinedBefore);
+    expect(readdirSync(cacheDir).filter((name) => name.endsWith('.joined'))).toEqual([basename(joinedNow[0]!)]);
+  });
+
+  it('joins many new issues in workers, each taking a stretch, with the same bytes as in this thread', async () => {
+    const many = Array.from({ length: 6 }, (_, k) => docs.slice(0, 4).map((d, i) => ({ ...d, id: `2019-0${k + 1}-x/${i}/`, issue: `2019-0${k + 1}-x`, body: `${d.body}\n第${k}期第${i}篇。` }))).flat();
+    const expected = JSON.stringify(buildSearchData(many, 'z'));
+    for (const inThreadBelow of [0, many.length + 1]) {
+      const { runsMade, ...data } = await buildSearchDataCached(many, 'z', { cacheDir: freshCache(), inThreadBelow });
+      expect(runsMade).toBe(6);
+      expect(JSON.stringify(data)).toBe(expected);
+    }
+  });
+});
+
+describe('consecutive shares of the runs', () => {
+  it('keep the order, leave none empty and split by weight', () => {
+    expect(consecutiveShares([1, 1, 1, 1], 2, (w) => w)).toEqual([[1, 1], [1, 1]]);
+    expect(consecutiveShares([6, 1, 1, 1, 1], 2, (w) => w)).toEqual([[6], [1, 1, 1, 1]]);
+    expect(consecutiveShares([1, 1, 1, 1, 6], 2, (w) => w)).toEqual([[1, 1, 1, 1], [6]]);
+    expect(consecutiveShares([5], 2, (w) => w)).toEqual([[5]]);
+    expect(consecutiveShares([], 2, (w: number) => w)).toEqual([]);
   });
 });
