@@ -12,7 +12,7 @@ import { listFiles, writeSearchData } from './write-search-data.ts';
 export interface SearchPluginOptions {
   /** Where the ingester writes content/<issue>/<slug>.md. */
   contentDir?: string;
-  /** Where text extracted and postings made per issue are cached between builds (collect-docs.ts, postings-cache.ts). */
+  /** Where text extracted and postings made per issue, and the browser bundles, are cached between builds (collect-docs.ts, postings-cache.ts, bundle-browser.ts). */
   cacheDir?: string;
 }
 
@@ -90,14 +90,14 @@ export default function searchPlugin(eleventyConfig: EleventyConfigLike, options
     const out = directories.output;
     await writeSearchData(out, data);
     phase('write');
-    await bundleBrowserScripts(out);
+    await bundleBrowserScripts(out, join(cacheDir, 'bundles'));
     const files = (await listFiles(out)).filter((f) => f !== 'sw.js' && f !== OFFLINE_MANIFEST);
     const sizes = await Promise.all(files.map(async (f) => (await stat(join(out, f))).size));
     const siteId = createHash('sha256').update(buildId + files.map((f, i) => `${f} ${sizes[i]}`).join('\n')).digest('hex').slice(0, 12);
     // The whole archive, for the About page's "keep it all offline" (offline-archive.ts).
     const manifest: OfflineManifest = { site: siteId, files: files.map((f, i) => [urlOf(f), sizes[i]!]), bytes: sizes.reduce((a, b) => a + b, 0) };
     await writeFile(join(out, OFFLINE_MANIFEST), `${OFFLINE_REGISTRY}(${JSON.stringify(manifest)});\n`);
-    await bundleServiceWorker(out, files.filter(isShell).map(urlOf), siteId);
+    await bundleServiceWorker(out, files.filter(isShell).map(urlOf), siteId, join(cacheDir, 'bundles'));
     phase('bundles and offline manifest');
     // For `npm run bench`: how long the search step took inside the Eleventy run.
     const timings = process.env.BULLETIN_SEARCH_TIMINGS;
