@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { BuiltSearchData } from './build-index.ts';
@@ -8,26 +9,53 @@ export function dataScript(kind: 'meta' | 'shard' | 'text', ...args: unknown[]):
   return `${REGISTRY}.${kind}(${args.map((a) => JSON.stringify(a)).join(',')});\n`;
 }
 
-/** Writes a few files at a time: one by one waits on the disk, all at once runs out of file handles. */
-async function writeAll(files: Map<string, string>, outDir: string): Promise<void> {
+/**
+ * Writes a few files at a time: one by one waits on the disk, all at once runs out of file
+ * handles. A file already in the folder with the same bytes (a rebuild into the same folder)
+ * is left alone: rewriting the 11,600 files of a ten-year archive took 2–7 s of a build that
+ * changed none of them.
+ */
+async function writeAll(files: Map<string, string>, outDir: string, existing: Set<string>): Promise<void> {
   const queue = [...files];
   const worker = async () => {
-    for (let next = queue.pop(); next; next = queue.pop()) await writeFile(join(outDir, next[0]), next[1]);
+    for (let next = queue.pop(); next; next = queue.pop()) {
+      const [path, text] = next;
+      const file = join(outDir, path);
+      if (existing.has(path)) {
+        const bytes = Buffer.from(text);
+        // Read synchronously: a promise read is four trips to the thread pool, and it cost twice as much.
+        let old: Buffer | null = null;
+        try {
+          old = readFileSync(file);
+        } catch {
+          // Gone since the folder was listed: written below.
+        }
+        if (old && old.equals(bytes)) continue;
+        await writeFile(file, bytes);
+      } else await writeFile(file, text);
+    }
   };
   await Promise.all(Array.from({ length: 16 }, worker));
 }
 
+/** The folders of search data whose files are all written by writeSearchData. */
+const DATA_DIRS = ['search/shards', 'search/text'];
+
 export async function writeSearchData(outDir: string, data: BuiltSearchData): Promise<string[]> {
-  // Shards of an earlier build (with another shard count) must not linger in the site.
-  for (const dir of ['search/shards', 'search/text']) {
-    await rm(join(outDir, dir), { recursive: true, force: true });
-    await mkdir(join(outDir, dir), { recursive: true });
-  }
   const files = new Map<string, string>();
   files.set(paths.meta, dataScript('meta', data.meta));
   data.shards.forEach((shard, k) => files.set(paths.shard(k), dataScript('shard', k, shard)));
   data.texts.forEach((text, n) => files.set(paths.text(n), dataScript('text', n, text)));
-  await writeAll(files, outDir);
+  const existing = new Set<string>();
+  for (const dir of DATA_DIRS) {
+    await mkdir(join(outDir, dir), { recursive: true });
+    for (const file of await listFiles(join(outDir, dir))) existing.add(`${dir}/${file}`);
+  }
+  // Shards of an earlier build (with another shard count) must not linger in the site.
+  const stale = [...existing].filter((path) => !files.has(path));
+  for (const path of stale) await rm(join(outDir, path), { force: true });
+  if (existsSync(join(outDir, paths.meta))) existing.add(paths.meta);
+  await writeAll(files, outDir, existing);
   return [...files.keys()];
 }
 
