@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { stat, writeFile } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { SearchDoc } from '../types.ts';
@@ -92,7 +93,8 @@ export default function searchPlugin(eleventyConfig: EleventyConfigLike, options
     phase('write');
     await bundleBrowserScripts(out, join(cacheDir, 'bundles'));
     const files = (await listFiles(out)).filter((f) => f !== 'sw.js' && f !== OFFLINE_MANIFEST);
-    const sizes = await Promise.all(files.map(async (f) => (await stat(join(out, f))).size));
+    // One by one and synchronously: 16,000 promise stats at once took about a second.
+    const sizes = files.map((f) => statSync(join(out, f)).size);
     const siteId = createHash('sha256').update(buildId + files.map((f, i) => `${f} ${sizes[i]}`).join('\n')).digest('hex').slice(0, 12);
     // The whole archive, for the About page's "keep it all offline" (offline-archive.ts).
     const manifest: OfflineManifest = { site: siteId, files: files.map((f, i) => [urlOf(f), sizes[i]!]), bytes: sizes.reduce((a, b) => a + b, 0) };
