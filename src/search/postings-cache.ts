@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -190,16 +190,29 @@ export class RunJoiner {
     return { entries, fieldLengths: decodeNumbers(this.lengths.join('')) };
   }
 
-  /** Every document added as one run, in runPostings' format. */
-  toRun(): string {
-    const lines = [`${this.offset}\t${this.lengths.join('')}`];
+  /** Every document added as one run, in runPostings' format, cut into pieces of about `size` characters. */
+  *runPieces(size = 1 << 20): Generator<string> {
+    let lines = [`${this.offset}\t${this.lengths.join('')}`];
+    let length = 0;
     for (const [term, { counts, first, last, rest }] of this.terms) {
       const cells = [/[\t\n%]/.test(term) ? encodeURIComponent(term) : term];
       for (let f = 0; f < FIELDS.length; f++) cells.push(first[f]! < 0 ? '' : `${counts[f]} ${first[f]} ${last[f]} ${rest[f]}`);
-      lines.push(cells.join('\t'));
+      const line = cells.join('\t');
+      lines.push(line);
+      length += line.length;
+      if (length >= size) {
+        yield `${lines.join('\n')}\n`;
+        lines = [];
+        length = 0;
+      }
     }
     lines.push(RUN_END);
-    return lines.join('\n');
+    yield lines.join('\n');
+  }
+
+  /** Every document added as one run, in runPostings' format. */
+  toRun(): string {
+    return [...this.runPieces()].join('');
   }
 }
 
@@ -239,10 +252,22 @@ export function runCacheFile(cacheDir: string, docs: SearchDoc[], code = posting
   return join(cacheDir, `${key}.postings`);
 }
 
-/** Written aside and renamed, so a killed build never leaves half a cache file to be read. */
-export function writeRunFile(file: string, run: string): void {
+/**
+ * Written aside and renamed, so a killed build never leaves half a cache file to be read. A
+ * run can be given in pieces: the joined run of a whole archive (25 MB at 120 issues) is then
+ * never one string in the build's own thread, whose heap also holds Eleventy's pages.
+ */
+export function writeRunFile(file: string, run: string | Iterable<string>): void {
   const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  writeFileSync(temporary, run);
+  if (typeof run === 'string') writeFileSync(temporary, run);
+  else {
+    const fd = openSync(temporary, 'w');
+    try {
+      for (const piece of run) writeSync(fd, piece);
+    } finally {
+      closeSync(fd);
+    }
+  }
   renameSync(temporary, file);
 }
 
@@ -264,8 +289,8 @@ export type RunSource = { file: string; docs?: undefined } | { docs: SearchDoc[]
 
 /**
  * Reads or makes each run of a stretch of consecutive issues, in document order, and joins
- * them into one run (the text format of runPostings). Only one issue's run text is held
- * besides the joined postings. Throws when a cache file cannot be read back.
+ * them into one run (the text format of runPostings). Throws when a cache file cannot be read
+ * back.
  */
 export function joinBlock(sources: RunSource[]): string {
   // All runs are made before any is joined: the joined postings are millions of small strings,
@@ -352,7 +377,10 @@ export interface CachedBuildOptions {
   /** Where run postings are kept between builds, e.g. .cache/search/postings. */
   cacheDir: string;
   workers?: number;
-  /** Below this many documents the work is done in this thread, not in workers (default 500). */
+  /**
+   * Below this many documents the work is done in this thread, not in workers (default 500);
+   * so is a build with at most FEW_NEW_RUNS issues to tokenise and FEW_CACHED_RUNS to read.
+   */
   inThreadBelow?: number;
 }
 
@@ -418,7 +446,7 @@ export async function buildSearchDataCached(docs: SearchDoc[], build: string, op
   if (cachedTail !== null) joiner.add(cachedTail);
   if (joinedFiles && cachedFrom > 0 && runs.length > 0) {
     try {
-      writeRunFile(joinedFiles[0]!, joiner.toRun());
+      writeRunFile(joinedFiles[0]!, joiner.runPieces());
       // Only the newest joined run is kept (each is as large as the index): older ones would
       // serve only an edit of an old issue, which the issues' own runs serve too.
       for (const name of readdirSync(cacheDir!)) if (name.endsWith(JOINED) && join(cacheDir!, name) !== joinedFiles[0]) rmSync(join(cacheDir!, name), { force: true });

@@ -4,7 +4,7 @@ import { basename, join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildSearchData, collectPostings } from '../../src/search/build-index.ts';
 import { collectDocs } from '../../src/search/collect-docs.ts';
-import { buildSearchDataCached, cachedRunFiles, consecutiveShares, issueRuns, joinedCacheFiles, joinRuns, runCacheFile, runPostings, RunJoiner } from '../../src/search/postings-cache.ts';
+import { buildSearchDataCached, cachedRunFiles, consecutiveShares, issueRuns, joinedCacheFiles, joinRuns, readRunFile, runCacheFile, runPostings, RunJoiner, writeRunFile } from '../../src/search/postings-cache.ts';
 import type { SearchDoc } from '../../src/types.ts';
 
 let docs: SearchDoc[];
@@ -37,6 +37,13 @@ describe('search postings joined from per-issue runs', () => {
     const joiner = new RunJoiner();
     for (const run of runs) joiner.add(run);
     expect(joiner.toRun()).toBe(runPostings(docs));
+    // Cut into pieces of a few lines each, as it is written to the cache.
+    const pieces = [...joiner.runPieces(200)];
+    expect(pieces.length).toBeGreaterThan(10);
+    expect(pieces.join('')).toBe(runPostings(docs));
+    const file = join(freshCache(), 'joined.postings');
+    writeRunFile(file, joiner.runPieces(200));
+    expect(readRunFile(file)).toBe(runPostings(docs));
     // A stretch joined into one run, then joined after the runs before it.
     const tail = new RunJoiner().add(runs[1]!).add(runs[2]!).toRun();
     expect(JSON.stringify(joinRuns([runs[0]!, tail]))).toBe(JSON.stringify(collectPostings(docs)));
