@@ -287,15 +287,9 @@ export function readRunFile(file: string): string | null {
  */
 export type RunSource = { file: string; docs?: undefined } | { docs: SearchDoc[]; file?: string };
 
-/**
- * Reads or makes each run of a stretch of consecutive issues, in document order, and joins
- * them into one run (the text format of runPostings). Throws when a cache file cannot be read
- * back.
- */
-export function joinBlock(sources: RunSource[]): string {
-  // All runs are made before any is joined: the joined postings are millions of small strings,
-  // and every collection while tokenising would walk them (a third of a worker's time).
-  const runs = sources.map((source) => {
+/** Reads or makes each run, in document order. Throws when a cache file cannot be read back. */
+function loadRuns(sources: RunSource[]): string[] {
+  return sources.map((source) => {
     if (source.docs) {
       const run = runPostings(source.docs);
       if (source.file) {
@@ -311,19 +305,70 @@ export function joinBlock(sources: RunSource[]): string {
     if (run === null) throw new Error(`the search cache file ${source.file} could not be read back`);
     return run;
   });
+}
+
+/**
+ * Reads or makes each run of a stretch of consecutive issues, in document order, and joins
+ * them into one run (the text format of runPostings). All runs are made before any is joined:
+ * the joined postings are millions of small strings, and every collection while tokenising
+ * would walk them (a third of a worker's time).
+ */
+export function joinBlock(sources: RunSource[]): string {
   const joiner = new RunJoiner();
-  for (const run of runs) joiner.add(run);
+  for (const run of loadRuns(sources)) joiner.add(run);
   return joiner.toRun();
+}
+
+/** The last step of the cached build: what is joined, in document order, and where the whole joined run is cached. */
+export interface FinalJoin {
+  sources: RunSource[];
+  /** Stretches already joined (joinBlock), after the sources. */
+  blocks: string[];
+  /** The cached joined run of the issues after those, if any. */
+  tail: string | null;
+  /** Where to cache the joined run of every issue, or null when it is cached already. */
+  write: string | null;
+}
+
+/** Joins everything into the postings of every document, and caches their joined run. Throws when a cache file cannot be read back. */
+export function finalJoin({ sources, blocks, tail, write }: FinalJoin): CollectedPostings {
+  const joiner = new RunJoiner();
+  for (const run of loadRuns(sources)) joiner.add(run);
+  for (const block of blocks) joiner.add(block);
+  if (tail) {
+    const run = readRunFile(tail);
+    if (run === null) throw new Error(`the search cache file ${tail} could not be read back`);
+    joiner.add(run);
+  }
+  if (write) {
+    try {
+      // In pieces: never one 25 MB string, in whichever thread this runs.
+      writeRunFile(write, joiner.runPieces());
+    } catch {
+      // Not cached (a full disk): the next build joins the issues' runs again.
+    }
+  }
+  return joiner.collected();
+}
+
+/** What a worker thread is asked to do (postings-worker.ts). */
+export type PostingsTask = { kind: 'block'; sources: RunSource[] } | ({ kind: 'final' } & FinalJoin);
+
+/** Runs one task, in whichever thread. */
+export function runPostingsTask(task: PostingsTask): string | CollectedPostings {
+  return task.kind === 'block' ? joinBlock(task.sources) : finalJoin(task);
 }
 
 const WORKER_BOOTSTRAP = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
   .then(({ register }) => register())
   .then(() => import(${JSON.stringify(new URL('./postings-worker.ts', import.meta.url).href)}));`;
 
-/** joinBlock in a worker thread (postings-worker.ts): its own heap, and the second core. */
-function joinBlockInWorker(sources: RunSource[]): Promise<string> {
-  return new Promise<string>((resolve, reject) => {
-    const worker = new Worker(WORKER_BOOTSTRAP, { eval: true, workerData: sources });
+/** A task in a worker thread (postings-worker.ts): its own heap, and the other core. */
+function inWorker(task: { kind: 'block'; sources: RunSource[] }): Promise<string>;
+function inWorker(task: { kind: 'final' } & FinalJoin): Promise<CollectedPostings>;
+function inWorker(task: PostingsTask): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(WORKER_BOOTSTRAP, { eval: true, workerData: task });
     worker.once('message', resolve);
     worker.once('error', reject);
     worker.once('exit', (code) => code !== 0 && reject(new Error(`search build worker stopped with code ${code}`)));
@@ -368,19 +413,18 @@ export function consecutiveShares<T>(items: T[], parts: number, weight: (item: T
   return shares;
 }
 
-/** Up to this many runs missing from the cache are tokenised in this thread: starting a worker costs about a second. */
+/**
+ * Up to this many runs to tokenise and to read from their own cache files, the whole join is
+ * one worker's task (one more issue); more are split between the workers (a first build).
+ */
 const FEW_NEW_RUNS = 2;
-/** Up to this many cached runs are joined in this thread (about 50 ms each at 120 issues). */
 const FEW_CACHED_RUNS = 8;
 
 export interface CachedBuildOptions {
   /** Where run postings are kept between builds, e.g. .cache/search/postings. */
   cacheDir: string;
   workers?: number;
-  /**
-   * Below this many documents the work is done in this thread, not in workers (default 500);
-   * so is a build with at most FEW_NEW_RUNS issues to tokenise and FEW_CACHED_RUNS to read.
-   */
+  /** Below this many documents the work is done in this thread, not in workers (default 500). */
   inThreadBelow?: number;
 }
 
@@ -398,10 +442,11 @@ const textLength = (docs: SearchDoc[]) => docs.reduce((sum, d) => sum + d.title.
  * The same search data as buildSearchData, from cached postings: the longest stretch of issues
  * at the end of the document order whose joined run is cached is read as one file, and only
  * the issues before it are read from their own cache files or, when their documents (or the
- * postings code) changed, tokenised. With much to do, the issues before it are split into
- * consecutive stretches, each joined in a worker thread (one start per worker, whether it
- * tokenises or reads); the stretches are then joined here in order. The whole joined run is
- * cached for the next build.
+ * postings code) changed, tokenised. All of it is one worker's task when there is little
+ * (one more issue: the build's own thread renders the pages meanwhile); with much to do, the
+ * issues are split into consecutive stretches, each joined in a worker thread (one start per
+ * worker, whether it tokenises or reads), and the stretches are joined here. The whole joined
+ * run is cached for the next build.
  */
 export async function buildSearchDataCached(docs: SearchDoc[], build: string, options: CachedBuildOptions): Promise<BuiltSearchData & { runsMade: number }> {
   const runs = issueRuns(docs);
@@ -413,48 +458,42 @@ export async function buildSearchDataCached(docs: SearchDoc[], build: string, op
   }
   const runFiles = cacheDir ? runs.map((run) => runCacheFile(cacheDir, run)) : null;
   const joinedFiles = cacheDir && runFiles ? joinedCacheFiles(cacheDir, runFiles) : null;
-  let cachedFrom = runs.length;
-  let cachedTail: string | null = null;
-  for (let k = 0; joinedFiles && k < runs.length && cachedTail === null; k++) {
-    if (!existsSync(joinedFiles[k]!)) continue;
-    cachedTail = readRunFile(joinedFiles[k]!);
-    if (cachedTail !== null) cachedFrom = k;
-  }
-  const sources: RunSource[] = runs.slice(0, cachedFrom).map((run, i) => (runFiles && existsSync(runFiles[i]!) ? { file: runFiles[i]! } : { docs: run, file: runFiles?.[i] }));
+  // The longest cached stretch at the end: the first k whose joined run is there.
+  const found = joinedFiles ? joinedFiles.findIndex((file) => existsSync(file)) : -1;
+  const cachedFrom = found >= 0 ? found : runs.length;
+  const sourcesUpTo = (end: number): RunSource[] => runs.slice(0, end).map((run, i) => (runFiles && existsSync(runFiles[i]!) ? { file: runFiles[i]! } : { docs: run, file: runFiles?.[i] }));
+  const sources = sourcesUpTo(cachedFrom);
   const runsMade = sources.filter((source) => source.docs).length;
 
-  const inThread = docs.length < (options.inThreadBelow ?? IN_THREAD_BELOW) || (runsMade <= FEW_NEW_RUNS && sources.length <= FEW_CACHED_RUNS);
+  const inThread = docs.length < (options.inThreadBelow ?? IN_THREAD_BELOW);
   const workers = inThread ? 1 : Math.max(1, options.workers ?? Math.min(2, availableParallelism()));
   const weight = (source: RunSource, i: number) => (source.docs ? textLength(source.docs) : textLength(runs[i]!) / 4);
-  const joinAll = (from: RunSource[]): Promise<string[]> => {
-    if (from.length === 0) return Promise.resolve([]);
-    if (inThread) return Promise.resolve([joinBlock(from)]);
+  const write = joinedFiles && runs.length > 0 ? joinedFiles[0]! : null;
+  const collect = async (from: RunSource[], tail: string | null): Promise<CollectedPostings> => {
+    const last: FinalJoin = { sources: from, blocks: [], tail, write: tail === write ? null : write };
+    if (inThread) return finalJoin(last);
+    if (from.filter((source) => source.docs).length <= FEW_NEW_RUNS && from.length <= FEW_CACHED_RUNS) return inWorker({ kind: 'final', ...last });
     const indexed = from.map((source, i) => ({ source, i }));
     const shares = consecutiveShares(indexed, workers, ({ source, i }) => weight(source, i));
-    return Promise.all(shares.map((share) => joinBlockInWorker(share.map(({ source }) => source))));
+    const blocks = await Promise.all(shares.map((share) => inWorker({ kind: 'block', sources: share.map(({ source }) => source) })));
+    return finalJoin({ ...last, sources: [], blocks });
   };
-  let blocks: string[];
+  let collected: CollectedPostings;
   try {
-    blocks = await joinAll(sources);
+    collected = await collect(sources, cachedFrom < runs.length ? joinedFiles![cachedFrom]! : null);
   } catch {
-    // A cache file that could not be written (a full disk) or read back: those runs are
-    // tokenised again, and the output is the same.
-    blocks = await joinAll(sources.map((source, i) => (!source.docs && readRunFile(source.file) === null ? (rmSync(source.file, { force: true }), { docs: runs[i]! }) : source)));
+    // A cache file that could not be written (a full disk) or read back: the joined run is not
+    // used, the issues' runs that cannot be read are tokenised again, and the output is the same.
+    if (cachedFrom < runs.length) rmSync(joinedFiles![cachedFrom]!, { force: true });
+    const again = sourcesUpTo(runs.length).map((source, i) => (!source.docs && readRunFile(source.file) === null ? (rmSync(source.file, { force: true }), { docs: runs[i]! }) : source));
+    collected = await collect(again, null);
   }
-  const joiner = new RunJoiner();
-  for (const block of blocks) joiner.add(block);
-  if (cachedTail !== null) joiner.add(cachedTail);
-  if (joinedFiles && cachedFrom > 0 && runs.length > 0) {
-    try {
-      writeRunFile(joinedFiles[0]!, joiner.runPieces());
-      // Only the newest joined run is kept (each is as large as the index): older ones would
-      // serve only an edit of an old issue, which the issues' own runs serve too.
-      for (const name of readdirSync(cacheDir!)) if (name.endsWith(JOINED) && join(cacheDir!, name) !== joinedFiles[0]) rmSync(join(cacheDir!, name), { force: true });
-    } catch {
-      // Not cached (a full disk): the next build joins the issues' runs again.
-    }
+  if (write) {
+    // Only the newest joined run is kept (each is as large as the index): older ones would
+    // serve only an edit of an old issue, which the issues' own runs serve too.
+    for (const name of readdirSync(cacheDir!)) if (name.endsWith(JOINED) && join(cacheDir!, name) !== write) rmSync(join(cacheDir!, name), { force: true });
   }
-  return { ...assembleSearchData(docs, build, [joiner.collected()]), runsMade };
+  return { ...assembleSearchData(docs, build, [collected]), runsMade };
 }
 
 /** The names of the cache files in a folder (for tests and for clearing it). */
