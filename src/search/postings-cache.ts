@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -493,7 +493,40 @@ export async function buildSearchDataCached(docs: SearchDoc[], build: string, op
     // serve only an edit of an old issue, which the issues' own runs serve too.
     for (const name of readdirSync(cacheDir!)) if (name.endsWith(JOINED) && join(cacheDir!, name) !== write) rmSync(join(cacheDir!, name), { force: true });
   }
+  if (cacheDir && runFiles) pruneRunFiles(cacheDir, runFiles);
   return { ...assembleSearchData(docs, build, [collected]), runsMade };
+}
+
+/**
+ * An issue's run no build has used for this long is deleted. Every edit of an issue leaves its
+ * old run behind, so the cache would grow with the archive's history; a run a build uses is
+ * marked used (its time set to now), and another site sharing the cache keeps its runs as long
+ * as it is built within this time.
+ */
+export const UNUSED_RUN_DAYS = 30;
+
+/** Marks the runs of this build used and deletes the runs no build has used for UNUSED_RUN_DAYS. */
+export function pruneRunFiles(cacheDir: string, used: string[]): void {
+  const now = Date.now();
+  const keep = new Set(used.map((file) => basename(file)));
+  // Each file on its own: a cache that cannot be tidied (read-only, or a file another build
+  // tidied first) is still a cache.
+  const tidy = (step: () => void) => {
+    try {
+      step();
+    } catch {
+      // left as it is
+    }
+  };
+  for (const file of used) tidy(() => utimesSync(file, now / 1000, now / 1000));
+  let names: string[] = [];
+  tidy(() => (names = readdirSync(cacheDir)));
+  for (const name of names) {
+    // A .tmp is a cache file a killed build never finished.
+    if (!(name.endsWith('.postings') || name.endsWith('.tmp')) || keep.has(name)) continue;
+    const file = join(cacheDir, name);
+    tidy(() => now - statSync(file).mtimeMs > UNUSED_RUN_DAYS * 86_400_000 && rmSync(file, { force: true }));
+  }
 }
 
 /** The names of the cache files in a folder (for tests and for clearing it). */

@@ -1,10 +1,10 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildSearchData, collectPostings } from '../../src/search/build-index.ts';
 import { collectDocs } from '../../src/search/collect-docs.ts';
-import { buildSearchDataCached, cachedRunFiles, consecutiveShares, issueRuns, joinedCacheFiles, joinRuns, readRunFile, runCacheFile, runPostings, RunJoiner, writeRunFile } from '../../src/search/postings-cache.ts';
+import { buildSearchDataCached, cachedRunFiles, UNUSED_RUN_DAYS, consecutiveShares, issueRuns, joinedCacheFiles, joinRuns, readRunFile, runCacheFile, runPostings, RunJoiner, writeRunFile } from '../../src/search/postings-cache.ts';
 import type { SearchDoc } from '../../src/types.ts';
 
 let docs: SearchDoc[];
@@ -154,6 +154,33 @@ describe('the cached search build', () => {
       const { runsMade, ...data } = await buildSearchDataCached(many, 'z', { cacheDir: freshCache(), inThreadBelow });
       expect(runsMade).toBe(6);
       expect(JSON.stringify(data)).toBe(expected);
+    }
+  });
+});
+
+describe('pruning the cache', () => {
+  it('deletes the runs no build has used for a month, and keeps the used and the recent ones', async () => {
+    const cache = freshCache();
+    await buildSearchDataCached(docs, 'b', { cacheDir: cache, inThreadBelow: Infinity });
+    const used = cachedRunFiles(cache);
+    const longAgo = (Date.now() - (UNUSED_RUN_DAYS + 5) * 86_400_000) / 1000;
+    // An edited issue's old run, a killed build's unfinished file, both long unused; a run another site used lately.
+    writeFileSync(join(cache, 'an-old-edit.postings'), '1\t\n.');
+    writeFileSync(join(cache, 'an-old-edit.postings.123.abc.tmp'), '1\t');
+    writeFileSync(join(cache, 'another-site.postings'), '1\t\n.');
+    utimesSync(join(cache, 'an-old-edit.postings'), longAgo, longAgo);
+    utimesSync(join(cache, 'an-old-edit.postings.123.abc.tmp'), longAgo, longAgo);
+    // This build's runs are old too: using them marks them used again.
+    for (const name of used) utimesSync(join(cache, name), longAgo, longAgo);
+    const built = await buildSearchDataCached(docs, 'b', { cacheDir: cache, inThreadBelow: Infinity });
+    expect(built.runsMade).toBe(0);
+    const left = readdirSync(cache);
+    expect(left).not.toContain('an-old-edit.postings');
+    expect(left).not.toContain('an-old-edit.postings.123.abc.tmp');
+    expect(left).toContain('another-site.postings');
+    for (const name of used) {
+      expect(left).toContain(name);
+      expect(Date.now() - statSync(join(cache, name)).mtimeMs).toBeLessThan(60_000);
     }
   });
 });
