@@ -1,4 +1,4 @@
-import { collectionStats, lunr, lunrFieldWeight, lunrTermIdf, type CollectionStats } from './lunr-setup.ts';
+import { collectionStats, lunr, lunrFieldWeight, lunrIndexFromParts, lunrTermIdf, type CollectionStats } from './lunr-setup.ts';
 import { decodeLazyPostings, decodeNumbers, FIELDS, findPosting, readPositions, shardOf, type LazyPostings, type SearchMeta, type Shard } from './shard-format.ts';
 import { isUnigram } from './tokenizer.ts';
 import { parseQuery, type QueryWord } from './tokenizer.ts';
@@ -317,12 +317,5 @@ function queryIndex(terms: Map<string, TermData>, docs: number[], stats: Collect
       if (elements) fieldVectors[`${field}/${docs[i]}`] = new lunr.Vector(elements);
     }),
   );
-  return new lunr.Index({
-    invertedIndex,
-    fieldVectors,
-    // fromArray exists in Lunr 2.3 but is missing from @types/lunr.
-    tokenSet: (lunr.TokenSet as unknown as { fromArray(terms: string[]): lunr.TokenSet }).fromArray(Object.keys(invertedIndex).sort()),
-    fields: [...FIELDS],
-    pipeline: new lunr.Pipeline(),
-  } as unknown as lunr.Index.Attributes);
+  return lunrIndexFromParts(invertedIndex, fieldVectors);
 }

@@ -80,4 +80,19 @@ export function lunrWeights(perField: StoredPosting[][], stats: CollectionStats)
   return perField.map((postings, f) => postings.map(({ doc, tf, positions }) => ({ doc, weight: lunrFieldWeight(idf, f, doc, tf, stats), positions })));
 }
 
+/**
+ * A lunr.Index from its parts, as lunr.Index.load would make it from a serialised index: the
+ * inverted index (term → { _index, field → { doc: {} } }) and the field vectors ("field/doc").
+ */
+export function lunrIndexFromParts(invertedIndex: Record<string, Record<string, unknown>>, fieldVectors: Record<string, lunr.Vector>): lunr.Index {
+  return new lunr.Index({
+    invertedIndex,
+    fieldVectors,
+    // fromArray exists in Lunr 2.3 but is missing from @types/lunr.
+    tokenSet: (lunr.TokenSet as unknown as { fromArray(terms: string[]): lunr.TokenSet }).fromArray(Object.keys(invertedIndex).sort()),
+    fields: [...FIELDS],
+    pipeline: new lunr.Pipeline(),
+  } as unknown as lunr.Index.Attributes);
+}
+
 export { lunr };

@@ -31,6 +31,13 @@ import { isUnigram } from './tokenizer.ts';
  */
 const RUN_END = '.';
 
+/** The endings of the cache files: an issue's own run, and a joined run. */
+const RUN_FILE = '.postings';
+const JOINED = '.joined';
+
+/** A term as a run's first cell: percent-encoded when it holds a tab, a newline or "%". */
+const termCell = (term: string) => (/[\t\n%]/.test(term) ? encodeURIComponent(term) : term);
+
 export function runPostings(docs: SearchDoc[]): string {
   /** term → per field, flat [doc, tf, ...positions] runs (positions for bigrams only). */
   const postings = new Map<string, number[][]>();
@@ -55,7 +62,7 @@ export function runPostings(docs: SearchDoc[]): string {
   const out: string[] = [];
   for (const [term, perField] of postings) {
     const withPositions = !isUnigram(term);
-    const cells = [/[\t\n%]/.test(term) ? encodeURIComponent(term) : term];
+    const cells = [termCell(term)];
     for (const flat of perField) {
       if (flat.length === 0) {
         cells.push('');
@@ -98,6 +105,9 @@ interface JoinedTerm {
   rest: string[];
 }
 
+/** The gap between a joined run's last document and the next run's first, as encodeNumber writes it. */
+const gap: string[] = [];
+
 /**
  * Joins runs (runPostings' text), added in document order, into one: either the postings of
  * all their documents (collected: exactly what collectPostings gives) or a run of all their
@@ -107,9 +117,6 @@ interface JoinedTerm {
  * (for 53 thousand distinct terms), and splitting each line and field into arrays of strings
  * was most of the join's time.
  */
-/** The gap between a joined run's last document and the next run's first, as encodeNumber writes it. */
-const gap: string[] = [];
-
 export class RunJoiner {
   private readonly terms = new Map<string, JoinedTerm>();
   private readonly lengths: string[] = [];
@@ -195,7 +202,7 @@ export class RunJoiner {
     let lines = [`${this.offset}\t${this.lengths.join('')}`];
     let length = 0;
     for (const [term, { counts, first, last, rest }] of this.terms) {
-      const cells = [/[\t\n%]/.test(term) ? encodeURIComponent(term) : term];
+      const cells = [termCell(term)];
       for (let f = 0; f < FIELDS.length; f++) cells.push(first[f]! < 0 ? '' : `${counts[f]} ${first[f]} ${last[f]} ${rest[f]}`);
       const line = cells.join('\t');
       lines.push(line);
@@ -249,7 +256,7 @@ export function issueRuns(docs: SearchDoc[]): SearchDoc[][] {
 /** The cache file of a run: named by the hash of its documents and of the code, so it is never stale. */
 export function runCacheFile(cacheDir: string, docs: SearchDoc[], code = postingsCodeVersion()): string {
   const key = createHash('sha256').update(code).update('\0').update(JSON.stringify(docs)).digest('hex').slice(0, 32);
-  return join(cacheDir, `${key}.postings`);
+  return join(cacheDir, `${key}${RUN_FILE}`);
 }
 
 /**
@@ -301,10 +308,15 @@ function loadRuns(sources: RunSource[]): string[] {
       }
       return run;
     }
-    const run = readRunFile(source.file);
-    if (run === null) throw new Error(`the search cache file ${source.file} could not be read back`);
-    return run;
+    return readCachedRun(source.file);
   });
+}
+
+/** A cached run that must be there; throws when it cannot be read back, so the build falls back to the issues' own runs. */
+function readCachedRun(file: string): string {
+  const run = readRunFile(file);
+  if (run === null) throw new Error(`the search cache file ${file} could not be read back`);
+  return run;
 }
 
 /**
@@ -335,11 +347,7 @@ export function finalJoin({ sources, blocks, tail, write }: FinalJoin): Collecte
   const joiner = new RunJoiner();
   for (const run of loadRuns(sources)) joiner.add(run);
   for (const block of blocks) joiner.add(block);
-  if (tail) {
-    const run = readRunFile(tail);
-    if (run === null) throw new Error(`the search cache file ${tail} could not be read back`);
-    joiner.add(run);
-  }
+  if (tail) joiner.add(readCachedRun(tail));
   if (write) {
     try {
       // In pieces: never one 25 MB string, in whichever thread this runs.
@@ -390,7 +398,6 @@ export function joinedCacheFiles(cacheDir: string, runFiles: string[]): string[]
   }
   return files;
 }
-const JOINED = '.joined';
 
 /** Splits items into up to `parts` consecutive stretches of about equal weight, none empty. */
 export function consecutiveShares<T>(items: T[], parts: number, weight: (item: T) => number): T[][] {
@@ -523,7 +530,7 @@ export function pruneRunFiles(cacheDir: string, used: string[]): void {
   tidy(() => (names = readdirSync(cacheDir)));
   for (const name of names) {
     // A .tmp is a cache file a killed build never finished.
-    if (!(name.endsWith('.postings') || name.endsWith('.tmp')) || keep.has(name)) continue;
+    if (!(name.endsWith(RUN_FILE) || name.endsWith('.tmp')) || keep.has(name)) continue;
     const file = join(cacheDir, name);
     tidy(() => now - statSync(file).mtimeMs > UNUSED_RUN_DAYS * 86_400_000 && rmSync(file, { force: true }));
   }
@@ -532,7 +539,7 @@ export function pruneRunFiles(cacheDir: string, used: string[]): void {
 /** The names of the cache files in a folder (for tests and for clearing it). */
 export function cachedRunFiles(cacheDir: string): string[] {
   try {
-    return readdirSync(cacheDir).filter((name) => name.endsWith('.postings')).sort();
+    return readdirSync(cacheDir).filter((name) => name.endsWith(RUN_FILE)).sort();
   } catch {
     return [];
   }

@@ -39,7 +39,10 @@ export function buildTopics(articles: SiteArticle[]): Pick<SiteModel, 'topics' |
       else issues.push({ issue: article.issue, date: article.date, publication: article.publication, url: article.issueUrl, articles: [article] });
     }
     const perMonth = new Map<string, number>();
-    for (const article of list) perMonth.set(article.date.slice(0, 7), (perMonth.get(article.date.slice(0, 7)) ?? 0) + 1);
+    for (const article of list) {
+      const month = article.date.slice(0, 7);
+      perMonth.set(month, (perMonth.get(month) ?? 0) + 1);
+    }
     const months: MonthCount[] = span.map((month) => ({ month, count: perMonth.get(month) ?? 0 }));
     return { name: topic.name, slug: topic.slug, url: topicPath(topic.slug), kind: topic.kind, kindLabel: topic.kindLabel, articles: list, issues, months };
   });

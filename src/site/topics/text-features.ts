@@ -32,18 +32,6 @@ export function countTerm(folded: string, term: string): number {
   return count;
 }
 
-/** Features for content similarity: hanzi bigrams and Latin words, with their counts. */
-export function features(folded: string): Map<string, number> {
-  const counts = new Map<string, number>();
-  const add = (feature: string) => counts.set(feature, (counts.get(feature) ?? 0) + 1);
-  for (const [run] of folded.matchAll(HANZI_RUN)) {
-    const chars = Array.from(run);
-    for (let i = 0; i + 1 < chars.length; i++) add(chars[i]! + chars[i + 1]!);
-  }
-  for (const [word] of folded.matchAll(LATIN_WORD)) if (word.length > 1) add(word);
-  return counts;
-}
-
 /**
  * Per code point: 0 not yet met, -1 not Han (Unicode's Script=Han, as HANZI_RUN), else a small
  * number of its own (1, 2, …, in the order met), so that a bigram's key fits a small integer.
@@ -60,9 +48,11 @@ function hanId(codePoint: number): number {
 }
 
 /**
- * The counts of `features`, in the same order, with a hanzi bigram keyed by a number instead of
- * a two-character string (a string only past the 32,767th distinct hanzi): building 7 million
- * bigram strings and hashing them was most of the time of related articles at 120 issues.
+ * Features for content similarity, with their counts in the order first met: every pair of
+ * neighbouring hanzi, then every Latin word of two or more characters. A hanzi bigram is keyed
+ * by a number, not a two-character string (a string only past the 32,767th distinct hanzi):
+ * building 7 million bigram strings and hashing them was most of the time of related articles
+ * at 120 issues.
  * Which number a bigram gets is of no meaning outside one process.
  */
 export function featureCounts(folded: string): Map<number | string, number> {

@@ -1,6 +1,6 @@
 import { buildSearchData } from '../../../src/search/build-index.ts';
 import type { Hit } from '../../../src/search/engine.ts';
-import { collectionStats, lunr, lunrWeights } from '../../../src/search/lunr-setup.ts';
+import { collectionStats, lunr, lunrIndexFromParts, lunrWeights } from '../../../src/search/lunr-setup.ts';
 import { decodeNumbers, decodePostings, FIELDS, type Posting } from '../../../src/search/shard-format.ts';
 import { isUnigram, parseQuery, type QueryWord } from '../../../src/search/tokenizer.ts';
 import type { Tier } from '../../../src/search/tiers.ts';
@@ -60,13 +60,7 @@ function fullQueryIndex(postings: Map<string, Posting[][]>): lunr.Index {
   });
   const fieldVectors: Record<string, lunr.Vector> = {};
   for (const [key, elements] of vectorEntries) fieldVectors[key] = new lunr.Vector(elements);
-  return new lunr.Index({
-    invertedIndex,
-    fieldVectors,
-    tokenSet: (lunr.TokenSet as unknown as { fromArray(terms: string[]): lunr.TokenSet }).fromArray(Object.keys(invertedIndex).sort()),
-    fields: [...FIELDS],
-    pipeline: new lunr.Pipeline(),
-  } as unknown as lunr.Index.Attributes);
+  return lunrIndexFromParts(invertedIndex, fieldVectors);
 }
 
 function positionsOf(postings: Map<string, Posting[][]>, term: string, field: number, doc: number): number[] | null {

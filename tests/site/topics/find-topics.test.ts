@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { findTopics, recurringTerms, type TopicSource } from '../../../src/site/topics/find-topics.ts';
 import { readLexicon, type LexiconEntry } from '../../../src/site/topics/lexicon.ts';
 import { MAX_RELATED, MIN_RELATED, relatedArticles, type SimilaritySource } from '../../../src/site/topics/related-articles.ts';
-import { countTerm, features, foldText } from '../../../src/site/topics/text-features.ts';
+import { countTerm, foldText } from '../../../src/site/topics/text-features.ts';
+import { featuresByDefinition } from './support/features-by-definition.ts';
 
 let n = 0;
 const article = (issue: string, title: string, text: string): TopicSource => ({ url: `/${issue}/${n++}/`, issue, title, headings: [], text });
@@ -98,7 +99,7 @@ describe('related articles', () => {
  * grams in at most 5% of articles (at least 50), every candidate sorted.
  */
 function relatedByDefinition(articles: SimilaritySource[]): { index: number; score: number }[][] {
-  const counts = articles.map((a) => features(foldText(`${a.title}\n${a.title}\n${a.title}\n${a.text}`)));
+  const counts = articles.map((a) => featuresByDefinition(foldText(`${a.title}\n${a.title}\n${a.title}\n${a.text}`)));
   const df = new Map<string, number>();
   for (const vector of counts) for (const key of vector.keys()) df.set(key, (df.get(key) ?? 0) + 1);
   const vectors = counts.map((vector) => new Map([...vector].filter(([key]) => df.get(key)! >= 2).map(([key, count]) => [key, (1 + Math.log(count)) * Math.log(articles.length / df.get(key)!)])));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { featureCounts, features, foldText } from '../../../src/site/topics/text-features.ts';
+import { featureCounts, foldText } from '../../../src/site/topics/text-features.ts';
+import { featuresByDefinition } from './support/features-by-definition.ts';
 
 describe('featureCounts', () => {
   // Hanzi (one astral), Latin words, digits and punctuation, in invented texts.
@@ -12,7 +13,7 @@ describe('featureCounts', () => {
     const keyOf = new Map<string, number | string>();
     const featureOf = new Map<number | string, string>();
     for (const text of texts) {
-      const plain = [...features(text)];
+      const plain = [...featuresByDefinition(text)];
       const fast = [...featureCounts(text)];
       expect(fast.map(([, count]) => count)).toEqual(plain.map(([, count]) => count));
       plain.forEach(([feature], i) => {
