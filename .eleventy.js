@@ -4,6 +4,9 @@ import searchPlugin from './src/search/eleventy-plugin.ts';
 import sitePlugin from './src/site/eleventy/site-plugin.ts';
 
 export default function (eleventyConfig) {
+  // The plugins' eleventy.after handlers run one after another, in the order added: the site's
+  // reused pages are in place before the search plugin lists the files for the offline manifest.
+  eleventyConfig.setEventEmitterMode('sequential');
   eleventyConfig.addPlugin(sitePlugin);
   // Last, so the service worker it writes lists every file of the built site.
   eleventyConfig.addPlugin(searchPlugin, { contentDir: process.env.CONTENT_DIR ?? 'content' });

@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 /** Suites that need the built fixture site or a real Chromium (or run the CLIs as processes). */
-const SITE_AND_BROWSER = ['tests/**/browser/**/*.test.ts', 'tests/site/built-site.test.ts', 'tests/site/real-content.test.ts', 'tests/scripts/**/*.test.ts', 'tests/publish/warm-eleventy.test.ts'];
+const SITE_AND_BROWSER = ['tests/**/browser/**/*.test.ts', 'tests/site/built-site.test.ts', 'tests/site/real-content.test.ts', 'tests/scripts/**/*.test.ts', 'tests/publish/warm-eleventy.test.ts', 'tests/site/reuse/incremental-build.test.ts'];
 
 export default defineConfig({
   test: {

@@ -3,6 +3,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { IngestError } from '../ingest/errors.ts';
+import { PREVIOUS_SITE_ENV } from '../site/eleventy/site-data.ts';
 import { recoverSwap, staged, swapIn } from './swap-dir.ts';
 
 export class BuildError extends IngestError {}
@@ -23,16 +24,19 @@ export interface SiteBuildOptions {
   eleventy?: EleventyRunner;
 }
 
-/** Builds the whole site into `output`; a non-zero code means it failed, with `stderr` saying why. */
-export type EleventyRunner = (job: { cwd: string; output: string; contentDir: string }) => Promise<{ code: number | null; stderr: string }>;
+/**
+ * Builds the whole site into `output`; a non-zero code means it failed, with `stderr` saying why.
+ * `previous` is the published site, whose unchanged pages the build reuses (src/site/reuse/).
+ */
+export type EleventyRunner = (job: { cwd: string; output: string; contentDir: string; previous: string }) => Promise<{ code: number | null; stderr: string }>;
 
 /** Eleventy's own command line in a new process: nothing of one build can leak into the next. */
-export const eleventyProcess: EleventyRunner = ({ cwd, output, contentDir }) =>
+export const eleventyProcess: EleventyRunner = ({ cwd, output, contentDir, previous }) =>
   new Promise((done, fail) => {
     // exit-with-parent.ts ends the build with its parent, however the parent ends.
     const child = spawn(process.execPath, ['--import', 'tsx', '--import', exitWithParent, eleventyCli, '--quiet', `--output=${output}`], {
       cwd,
-      env: { ...process.env, CONTENT_DIR: contentDir, BUILD_PARENT_PID: String(process.pid) },
+      env: { ...process.env, CONTENT_DIR: contentDir, BUILD_PARENT_PID: String(process.pid), [PREVIOUS_SITE_ENV]: previous },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let err = '';
@@ -54,7 +58,7 @@ export async function buildSite(options: SiteBuildOptions = {}): Promise<{ notic
   const staging = staged(output);
   await rm(staging, { recursive: true, force: true });
   const run = options.eleventy ?? eleventyProcess;
-  const { code, stderr } = await run({ cwd, output: staging, contentDir: resolve(cwd, options.contentDir ?? 'content') });
+  const { code, stderr } = await run({ cwd, output: staging, contentDir: resolve(cwd, options.contentDir ?? 'content'), previous: output });
   if (code !== 0) {
     await rm(staging, { recursive: true, force: true });
     throw new BuildError(output, null, `the site build failed (Eleventy exited ${code}); the published site is as it was\n${stderr.trim().split('\n').slice(-15).join('\n')}`, 'fix the problem named above and run npm run build again');

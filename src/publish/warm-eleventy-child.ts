@@ -3,9 +3,11 @@
  * new Eleventy instance every time, and answers with the outcome. Runs under tsx.
  */
 import Eleventy from '@11ty/eleventy';
+import { PREVIOUS_SITE_ENV } from '../site/eleventy/site-data.ts';
 
-process.on('message', async ({ id, output }: { id: number; output: string }) => {
+process.on('message', async ({ id, output, previous }: { id: number; output: string; previous: string }) => {
   try {
+    process.env[PREVIOUS_SITE_ENV] = previous;
     // source 'cli' makes the output folder given here win over the config file's, as --output
     // does for the command line.
     const eleventy = new Eleventy(undefined, output, { quietMode: true, source: 'cli' });

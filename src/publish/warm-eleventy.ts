@@ -23,7 +23,7 @@ export class WarmEleventy {
   private next = 1;
   private readonly waiting = new Map<number, { done: (reply: Reply) => void; fail: (error: Error) => void }>();
 
-  readonly run: EleventyRunner = ({ cwd, output, contentDir }) => {
+  readonly run: EleventyRunner = ({ cwd, output, contentDir, previous }) => {
     // The content folder is read from the environment when the config is loaded, so a process
     // serves one content folder and one project folder.
     if (this.child && (contentDir !== this.contentDir || cwd !== this.cwd)) this.close();
@@ -31,7 +31,7 @@ export class WarmEleventy {
     const id = this.next++;
     return new Promise<Reply>((done, fail) => {
       this.waiting.set(id, { done, fail });
-      child.send({ id, output });
+      child.send({ id, output, previous });
     }).then(({ code, stderr }) => ({ code, stderr }));
   };
 

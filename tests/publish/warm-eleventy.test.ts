@@ -13,7 +13,8 @@ describe('one Eleventy process kept warm for npm start', () => {
   const warm = new WarmEleventy();
   let dir: string;
   let content: string;
-  const job = (name: string) => ({ cwd: ROOT, output: join(dir, name), contentDir: content });
+  // Each build into its own new folder: no earlier build to reuse pages from.
+  const job = (name: string) => ({ cwd: ROOT, output: join(dir, name), contentDir: content, previous: join(dir, name) });
   const issuePage = (name: string) => readFile(join(dir, name, ISSUE, 'index.html'), 'utf8');
 
   beforeAll(async () => {

@@ -32,6 +32,22 @@ export function citation(article: { title: string; publication: string; date: st
   return `${article.title}[J/OL]. ${article.publication}, ${year}(${Number(month)}). ${absoluteUrl(article.url, base)}.`;
 }
 
+interface CollectionEntry {
+  url: string | false;
+  data: { pagination?: unknown; article?: { date: string }; issue?: { date: string } };
+}
+
+/**
+ * The sitemap's pages, by URL: the pages of the templates that are not paginated, from
+ * Eleventy's collection, and every paginated page from the model: a build renders only the
+ * paginated pages that changed, so the collection holds only those.
+ */
+export function sitemapEntries(all: CollectionEntry[], paged: { url: string; lastmod: string | null }[]): { url: string; lastmod: string | null }[] {
+  const single = all.filter((entry) => entry.url && !entry.data.pagination).map((entry) => ({ url: entry.url as string, lastmod: entry.data.article?.date ?? entry.data.issue?.date ?? null }));
+  const key = (url: string) => url.toLowerCase();
+  return [...single, ...paged].sort((a, b) => (key(a.url) < key(b.url) ? -1 : key(a.url) > key(b.url) ? 1 : 0));
+}
+
 export default function filtersPlugin(eleventyConfig: FilterHost): void {
   eleventyConfig.addFilter('chineseMonth', chineseMonth);
   eleventyConfig.addFilter('chineseDate', chineseDate);
@@ -41,6 +57,7 @@ export default function filtersPlugin(eleventyConfig: FilterHost): void {
   eleventyConfig.addFilter('absoluteUrl', absoluteUrl);
   eleventyConfig.addFilter('prefixIds', prefixIds);
   eleventyConfig.addFilter('citation', citation);
+  eleventyConfig.addFilter('sitemapEntries', sitemapEntries);
   eleventyConfig.addFilter('monthChart', monthChart);
   eleventyConfig.addFilter('monthSummary', monthSummary);
 }

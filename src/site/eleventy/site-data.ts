@@ -1,11 +1,16 @@
 import { resolve } from 'node:path';
 import { loadArticles } from '../content/load-articles.ts';
 import { buildSiteModel } from '../model/build-site-model.ts';
+import type { PagedKind, SiteData, SiteModel } from '../model/types.ts';
+import { layoutKey, pagedPages } from '../reuse/page-keys.ts';
+import { completeReuse, planReuse, type ReusePlan } from '../reuse/previous-build.ts';
 import { siteMeta } from '../site-meta.ts';
 
 interface DataHost {
   addGlobalData(name: string, data: unknown): void;
   addWatchTarget(target: string): void;
+  on(event: 'eleventy.after', handler: () => Promise<void>): void;
+  directories: { input: string; output: string };
 }
 
 /** Where the articles come from: content/ unless CONTENT_DIR points at a fixture. */
@@ -13,10 +18,51 @@ export function contentDir(env: NodeJS.ProcessEnv = process.env): string {
   return resolve(env.CONTENT_DIR ?? 'content');
 }
 
-/** The whole site model as global data: `bulletin` in templates; `siteMeta` for names and origin. */
+/** Where the site this build replaces is: the published folder when building into a staging one (src/publish/build-site.ts), else the output folder itself. */
+export const PREVIOUS_SITE_ENV = 'BULLETIN_PREVIOUS_SITE';
+
+function byKind(plan: ReusePlan, kind: PagedKind): unknown[] {
+  return plan.render.filter((page) => page.kind === kind).map((page) => page.item);
+}
+
+/**
+ * The whole site model as global data: `bulletin` in templates; `siteMeta` for names and
+ * origin. The paginated templates render `bulletin.render`: the pages whose key differs from
+ * the previous build's (src/site/reuse/); the others are taken from the previous build once the
+ * pages are written, and the sitemap lists them all from `bulletin.pagedUrls`.
+ */
 export default function siteDataPlugin(eleventyConfig: DataHost): void {
   const dir = contentDir();
+  const meta = siteMeta();
+  let plan: ReusePlan | null = null;
   eleventyConfig.addWatchTarget(dir);
-  eleventyConfig.addGlobalData('bulletin', () => buildSiteModel(loadArticles(dir)));
-  eleventyConfig.addGlobalData('siteMeta', siteMeta());
+  eleventyConfig.addGlobalData('bulletin', (): SiteData => {
+    const model: SiteModel = buildSiteModel(loadArticles(dir));
+    const output = resolve(eleventyConfig.directories.output);
+    const pages = pagedPages(model, layoutKey(eleventyConfig.directories.input, meta));
+    plan = planReuse(pages, output, process.env[PREVIOUS_SITE_ENV] || output);
+    return {
+      ...model,
+      render: {
+        articles: byKind(plan, 'article'),
+        issues: byKind(plan, 'issue'),
+        prints: byKind(plan, 'print'),
+        sectionPages: byKind(plan, 'section'),
+        topics: byKind(plan, 'topic'),
+      } as SiteData['render'],
+      pagedUrls: pages.map((page) => ({ url: `/${page.path.replace(/index\.html$/, '')}`, lastmod: lastmodOf(page.kind, page.item) })),
+    };
+  });
+  // Registered before the search plugin's, and Eleventy runs these one after another
+  // (.eleventy.js), so the offline manifest lists the reused pages too.
+  eleventyConfig.on('eleventy.after', async () => {
+    if (plan) completeReuse(plan);
+    plan = null;
+  });
+  eleventyConfig.addGlobalData('siteMeta', meta);
+}
+
+/** A sitemap's <lastmod>: the date of an article or an issue; none for lists that grow. */
+function lastmodOf(kind: PagedKind, item: unknown): string | null {
+  return kind === 'article' || kind === 'issue' || kind === 'print' ? (item as { date: string }).date : null;
 }

@@ -52,9 +52,9 @@ export function buildTopics(articles: SiteArticle[]): Pick<SiteModel, 'topics' |
     for (const article of topic.articles) article.topics.push({ name: topic.name, url: topic.url });
   }
   relatedArticles(articles).forEach((related, i) => {
-    articles[i]!.related = related.map(({ index, score }) => {
+    articles[i]!.related = related.map(({ index }) => {
       const other = articles[index]!;
-      return { title: other.title, url: other.url, date: other.date, publication: other.publication, section: other.section, score };
+      return { title: other.title, url: other.url, date: other.date, publication: other.publication, section: other.section };
     });
   });
 

@@ -36,8 +36,6 @@ export interface RelatedArticle extends ArticleLink {
   date: string;
   publication: string;
   section: Section;
-  /** Cosine similarity of their TF-IDF vectors, 0–1. */
-  score: number;
 }
 
 export interface MonthCount {
@@ -129,4 +127,17 @@ export interface SiteModel {
   vocabulary: string[];
   /** What the browser search shows instead of ids, written to assets/search-labels.js. */
   searchLabels: { issues: Record<string, string>; vocabulary: string[] };
+}
+
+/** The paginated templates: one page per item. */
+export type PagedKind = 'article' | 'issue' | 'print' | 'section' | 'topic';
+
+/**
+ * The templates' global `bulletin`: the model, the pages this build renders of each paginated
+ * template (the others are reused from the previous build: src/site/reuse/), and every
+ * paginated page's URL for the sitemap.
+ */
+export interface SiteData extends SiteModel {
+  render: { articles: SiteArticle[]; issues: SiteIssue[]; prints: SiteIssue[]; sectionPages: SectionPage[]; topics: SiteTopic[] };
+  pagedUrls: { url: string; lastmod: string | null }[];
 }

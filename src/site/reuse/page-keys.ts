@@ -1,0 +1,80 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import type { PagedKind, SiteArticle, SiteModel } from '../model/types.ts';
+
+/**
+ * What a paginated page is made of, as one key: when a page's key is the one the previous build
+ * of the same folder wrote, the page would come out byte for byte the same, and its file is
+ * reused instead of rendered again. A page shows its own item (an article, an issue, a section
+ * page, a topic) and nothing else of the model, through templates and code that are the same
+ * for every page, so the key is a hash of the item and of `layoutKey`.
+ */
+export interface PagedPage<T = unknown> {
+  kind: PagedKind;
+  item: T;
+  /** The output file, relative to the site folder, forward slashes. */
+  path: string;
+  key: string;
+}
+
+const sha = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 22);
+
+/** Files of a folder in a fixed order, as paths relative to `root`. */
+function filesUnder(dir: string, root: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(root, join(entry.parentPath, entry.name)))
+    .sort();
+}
+
+const projectRoot = resolve(import.meta.dirname, '../../..');
+
+/**
+ * Everything every page is rendered through: the templates, all of our source (filters,
+ * formats, the relative-URL transform, and whatever they import), the locked versions of
+ * Eleventy and Nunjucks, and the site settings. Any change to one renders every page again.
+ */
+export function layoutKey(templatesDir: string, siteMeta: unknown): string {
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify(siteMeta));
+  const dirs = [resolve(templatesDir), join(projectRoot, 'src')];
+  for (const dir of dirs) {
+    for (const file of filesUnder(dir, projectRoot)) hash.update(`\n${file}\n`).update(readFileSync(join(projectRoot, file)));
+  }
+  hash.update(readFileSync(join(projectRoot, 'package-lock.json')));
+  return hash.digest('base64url').slice(0, 22);
+}
+
+/**
+ * An article inside another page's item (a list, the print view) by a digest of what such a
+ * page can show of it: all of it but its links to other pages (related articles, topics,
+ * neighbours), which only its own page shows. Otherwise a new issue, which changes the related
+ * articles of a thousand older ones, would change every list that names one of them.
+ */
+function articleDigests(articles: SiteArticle[]): WeakMap<object, string> {
+  const digests = new WeakMap<object, string>();
+  for (const article of articles) {
+    const { related, topics, previous, next, olderIssue, newerIssue, ...listed } = article;
+    digests.set(article, `article:${sha(JSON.stringify(listed))}`);
+  }
+  return digests;
+}
+
+/** Every page of the paginated templates, with its output path and key. */
+export function pagedPages(model: SiteModel, layout: string): PagedPage[] {
+  const digests = articleDigests(model.articles);
+  const keyOf = (kind: PagedKind, item: object) =>
+    sha(`${layout}\n${kind}\n${JSON.stringify(item, function (this: unknown, _name, value: unknown) {
+      // The page's own item is written out; the articles it lists are named by their digest.
+      return value !== item && typeof value === 'object' && value !== null && digests.has(value) ? digests.get(value) : value;
+    })}`);
+  const page = <T extends object>(kind: PagedKind, item: T, url: string): PagedPage<T> => ({ kind, item, path: `${url.replace(/^\//, '')}index.html`, key: keyOf(kind, item) });
+  return [
+    ...model.articles.map((article) => page('article', article, article.url)),
+    ...model.issues.map((issue) => page('issue', issue, issue.url)),
+    ...model.issues.map((issue) => page('print', issue, issue.printUrl)),
+    ...model.sectionPages.map((sectionPage) => page('section', sectionPage, sectionPage.url)),
+    ...model.topics.map((topic) => page('topic', topic, topic.url)),
+  ];
+}

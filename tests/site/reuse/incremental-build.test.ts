@@ -1,0 +1,80 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PREVIOUS_SITE_ENV } from '../../../src/site/eleventy/site-data.ts';
+import { FIXTURE_CONTENT } from '../../helpers/build-site.ts';
+
+/** Eleventy's command line, as npm run build:site runs it, with the previous site given or not. */
+function build(content: string, output: string, previous?: string): void {
+  const env: NodeJS.ProcessEnv = { ...process.env, CONTENT_DIR: content };
+  delete env[PREVIOUS_SITE_ENV];
+  if (previous) env[PREVIOUS_SITE_ENV] = previous;
+  execFileSync(process.execPath, ['--import', 'tsx', 'node_modules/@11ty/eleventy/cmd.cjs', '--quiet', `--output=${output}`], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+function files(site: string): string[] {
+  return readdirSync(site, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(site, join(entry.parentPath, entry.name)))
+    .sort();
+}
+
+describe('a build that reuses the unchanged pages of the previous one', () => {
+  let dir: string;
+  let before: string;
+  let incremental: string;
+  let inPlace: string;
+  let fromScratch: string;
+  const [olderIssue, newerIssue] = readdirSync(FIXTURE_CONTENT).sort();
+  const editedFile = readdirSync(join(FIXTURE_CONTENT, olderIssue!)).sort()[1]!;
+  const edited = `${olderIssue}/${editedFile.replace(/\.md$/, '')}/index.html`;
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'incremental-build-'));
+    before = join(dir, 'before');
+    build(FIXTURE_CONTENT, before);
+    // The month after: a new issue (the newer one's articles again, under a new id and date),
+    // one older article edited, one removed.
+    const content = join(dir, 'content');
+    cpSync(FIXTURE_CONTENT, content, { recursive: true });
+    const added = '2031-07-nextmonth';
+    cpSync(join(content, newerIssue!), join(content, added), { recursive: true });
+    for (const name of readdirSync(join(content, added))) {
+      const file = join(content, added, name);
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/^issue: .*$/m, `issue: ${added}`).replace(/^date: .*$/m, 'date: "2031-07-01"'));
+    }
+    const editedPath = join(content, olderIssue!, editedFile);
+    writeFileSync(editedPath, `${readFileSync(editedPath, 'utf8')}\n\n补记：本段为编辑后补充的一句话。\n`);
+    const removed = readdirSync(join(content, newerIssue!)).sort().at(-1)!;
+    rmSync(join(content, newerIssue!, removed));
+
+    incremental = join(dir, 'incremental');
+    build(content, incremental, before);
+    inPlace = join(dir, 'in-place');
+    cpSync(before, inPlace, { recursive: true });
+    build(content, inPlace);
+    fromScratch = join(dir, 'from-scratch');
+    build(content, fromScratch);
+  }, 180_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('writes the same files, byte for byte, as a build from scratch', () => {
+    expect(files(incremental)).toEqual(files(fromScratch));
+    for (const file of files(fromScratch)) expect(readFileSync(join(incremental, file)).equals(readFileSync(join(fromScratch, file))), file).toBe(true);
+  });
+
+  it('takes unchanged pages from the previous site instead of rendering them, and renders a changed one', () => {
+    const linked = files(incremental).filter((file) => file.endsWith('.html') && statSync(join(incremental, file)).ino === statSync(join(before, file), { throwIfNoEntry: false })?.ino);
+    expect(linked.length).toBeGreaterThan(0);
+    expect(statSync(join(incremental, edited)).ino).not.toBe(statSync(join(before, edited)).ino);
+    expect(readFileSync(join(incremental, edited), 'utf8')).toContain('补记：本段为编辑后补充的一句话。');
+  });
+
+  it('built again in the same folder, has every page of a build from scratch', () => {
+    // A build in place leaves the pages of a removed article, as Eleventy always has (so its
+    // offline manifest lists them too); every page is the build from scratch's.
+    for (const file of files(fromScratch).filter((f) => f.endsWith('.html'))) expect(readFileSync(join(inPlace, file)).equals(readFileSync(join(fromScratch, file))), file).toBe(true);
+  });
+});
