@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { SearchDoc } from '../types.ts';
+import { runInWorker } from '../worker-thread.ts';
 import { assembleSearchData, docTerms, type BuiltSearchData, type CollectedPostings } from './build-index.ts';
 import { decodeNumbers, encodeNumber, encodeNumbers, FIELDS, type Shard } from './shard-format.ts';
 import { isUnigram } from './tokenizer.ts';
@@ -367,20 +367,11 @@ export function runPostingsTask(task: PostingsTask): string | CollectedPostings 
   return task.kind === 'block' ? joinBlock(task.sources) : finalJoin(task);
 }
 
-const WORKER_BOOTSTRAP = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
-  .then(({ register }) => register())
-  .then(() => import(${JSON.stringify(new URL('./postings-worker.ts', import.meta.url).href)}));`;
-
 /** A task in a worker thread (postings-worker.ts): its own heap, and the other core. */
 function inWorker(task: { kind: 'block'; sources: RunSource[] }): Promise<string>;
 function inWorker(task: { kind: 'final' } & FinalJoin): Promise<CollectedPostings>;
 function inWorker(task: PostingsTask): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_BOOTSTRAP, { eval: true, workerData: task });
-    worker.once('message', resolve);
-    worker.once('error', reject);
-    worker.once('exit', (code) => code !== 0 && reject(new Error(`search build worker stopped with code ${code}`)));
-  });
+  return runInWorker(new URL('./postings-worker.ts', import.meta.url), task);
 }
 
 /**

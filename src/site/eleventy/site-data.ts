@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { loadArticles } from '../content/load-articles.ts';
-import { buildSiteModel } from '../model/build-site-model.ts';
+import { buildSiteModelInParallel } from '../model/build-site-model.ts';
 import type { PagedKind, SiteData, SiteModel } from '../model/types.ts';
 import { layoutKey, pagedPages } from '../reuse/page-keys.ts';
 import { completeReuse, planReuse, type ReusePlan } from '../reuse/previous-build.ts';
@@ -21,6 +21,9 @@ export function contentDir(env: NodeJS.ProcessEnv = process.env): string {
 /** Where the site this build replaces is: the published folder when building into a staging one (src/publish/build-site.ts), else the output folder itself. */
 export const PREVIOUS_SITE_ENV = 'BULLETIN_PREVIOUS_SITE';
 
+/** Each issue's rendered articles, kept between builds (src/site/model/build-articles.ts). */
+const ARTICLE_CACHE = '.cache/site/articles';
+
 function byKind(plan: ReusePlan, kind: PagedKind): unknown[] {
   return plan.render.filter((page) => page.kind === kind).map((page) => page.item);
 }
@@ -36,8 +39,8 @@ export default function siteDataPlugin(eleventyConfig: DataHost): void {
   const meta = siteMeta();
   let plan: ReusePlan | null = null;
   eleventyConfig.addWatchTarget(dir);
-  eleventyConfig.addGlobalData('bulletin', (): SiteData => {
-    const model: SiteModel = buildSiteModel(loadArticles(dir));
+  eleventyConfig.addGlobalData('bulletin', async (): Promise<SiteData> => {
+    const model: SiteModel = await buildSiteModelInParallel(loadArticles(dir), { cacheDir: ARTICLE_CACHE });
     const output = resolve(eleventyConfig.directories.output);
     const pages = pagedPages(model, layoutKey(eleventyConfig.directories.input, meta));
     plan = planReuse(pages, output, process.env[PREVIOUS_SITE_ENV] || output);

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { cachedJson, pruneUnused, sourceVersion } from '../../build-cache.ts';
 import { articlePath, issuePath } from '../../urls.ts';
 import type { LoadedArticle } from '../content/load-articles.ts';
 import { renderArticle } from '../content/render-markdown.ts';
@@ -10,29 +12,57 @@ export function compareArticles(a: SiteArticle, b: SiteArticle): number {
   return b.date.localeCompare(a.date) || b.issue.localeCompare(a.issue) || a.order - b.order;
 }
 
+/** What an article's page shows that follows from its body alone: the costly part of the model. */
+type Derived = Pick<SiteArticle, 'html' | 'outline' | 'excerpt' | 'headings' | 'characters' | 'text'>;
+
+function derive({ frontMatter, body }: LoadedArticle): Derived {
+  const text = plainText(body);
+  const rendered = renderArticle(body, `第 ${frontMatter.order} 篇的表格`);
+  return { html: rendered.html, outline: rendered.outline, excerpt: excerpt(body), headings: subheadings(body), characters: countCharacters(text), text };
+}
+
+/**
+ * Each article's derived parts, made an issue at a time and, given a folder, kept there for the
+ * next build under a hash of the issue's bodies and of our code: one more issue on a ten-year
+ * archive renders one issue's Markdown, not 120 issues'.
+ */
+function derivedParts(loaded: LoadedArticle[], cacheDir: string | null): Derived[] {
+  if (!cacheDir) return loaded.map(derive);
+  const byIssue = new Map<string, number[]>();
+  loaded.forEach((article, i) => {
+    const list = byIssue.get(article.frontMatter.issue) ?? [];
+    list.push(i);
+    byIssue.set(article.frontMatter.issue, list);
+  });
+  const derived: Derived[] = new Array(loaded.length);
+  for (const indexes of byIssue.values()) {
+    const key = createHash('sha256').update(sourceVersion());
+    for (const i of indexes) key.update(`\0${loaded[i]!.frontMatter.order}\0`).update(loaded[i]!.body);
+    const parts = cachedJson(cacheDir, key.digest('base64url').slice(0, 24), () => indexes.map((i) => derive(loaded[i]!)));
+    indexes.forEach((i, k) => (derived[i] = parts[k]!));
+  }
+  pruneUnused(cacheDir);
+  return derived;
+}
+
 /** Enriches loaded articles for the pages and links each to its neighbours in the same issue. */
-export function buildArticles(loaded: LoadedArticle[]): SiteArticle[] {
-  const articles = loaded.map(({ frontMatter, body }): SiteArticle => {
-    const text = plainText(body);
-    const rendered = renderArticle(body, `第 ${frontMatter.order} 篇的表格`);
-    const characters = countCharacters(text);
+export function buildArticles(loaded: LoadedArticle[], cacheDir: string | null = null): SiteArticle[] {
+  const derived = derivedParts(loaded, cacheDir);
+  const articles = loaded.map(({ frontMatter }, i): SiteArticle => {
+    const { characters, ...parts } = derived[i]!;
     return {
       ...frontMatter,
       url: articlePath(frontMatter),
       issueUrl: issuePath(frontMatter.issue),
       sectionSlug: sectionSlug(frontMatter.section),
       sectionUrl: sectionPath(frontMatter.section),
-      html: rendered.html,
-      outline: rendered.outline,
-      excerpt: excerpt(body),
-      headings: subheadings(body),
+      ...parts,
       characters,
       minutes: readingMinutes(characters),
       previous: null,
       next: null,
       olderIssue: null,
       newerIssue: null,
-      text,
       topics: [],
       related: [],
     };

@@ -1,19 +1,30 @@
 import { SECTIONS } from '../../types.ts';
 import { chineseMonth } from '../format.ts';
+import { compareContent } from '../../content/read-content.ts';
 import type { LoadedArticle } from '../content/load-articles.ts';
+import { plainText } from '../content/text-stats.ts';
 import { sectionPath, sectionSlug } from '../sections.ts';
+import { relatedArticles, type SimilaritySource } from '../topics/related-articles.ts';
+import { articlePath } from '../../urls.ts';
+import { runInWorker } from '../../worker-thread.ts';
 import { buildArchive } from './build-archive.ts';
 import { buildArticles } from './build-articles.ts';
-import { buildTopics } from './build-topics.ts';
+import { buildTopics, linkRelated } from './build-topics.ts';
 import { groupIssues } from './group-issues.ts';
 import { paginateSections } from './paginate-sections.ts';
-import type { SiteModel } from './types.ts';
+import type { SiteArticle, SiteModel } from './types.ts';
 
 export const SECTION_PAGE_SIZE = 20;
 
-/** Everything the templates render, computed once per build from the loaded articles. */
-export function buildSiteModel(loaded: LoadedArticle[], sectionPageSize = SECTION_PAGE_SIZE): SiteModel {
-  const articles = buildArticles(loaded);
+export interface ModelOptions {
+  sectionPageSize?: number;
+  /** Where each issue's rendered articles are kept between builds (build-articles.ts); none: made every time. */
+  cacheDir?: string | null;
+}
+
+/** Everything the templates render but related articles, computed once per build from the loaded articles. */
+function modelWithoutRelated(loaded: LoadedArticle[], { sectionPageSize = SECTION_PAGE_SIZE, cacheDir = null }: ModelOptions): SiteModel {
+  const articles = buildArticles(loaded, cacheDir);
   const issues = groupIssues(articles);
   const topics = buildTopics(articles);
   return {
@@ -33,4 +44,36 @@ export function buildSiteModel(loaded: LoadedArticle[], sectionPageSize = SECTIO
       vocabulary: topics.vocabulary,
     },
   };
+}
+
+/** Everything the templates render, computed once per build from the loaded articles. */
+export function buildSiteModel(loaded: LoadedArticle[], options: ModelOptions = {}): SiteModel {
+  const model = modelWithoutRelated(loaded, options);
+  linkRelated(model.articles, relatedArticles(model.articles));
+  return model;
+}
+
+/**
+ * The same model, with related articles computed in a worker thread while this one makes the
+ * rest: comparing every article with the archive was a third of the model's time at 120
+ * issues, and the other core is mostly free then (the search index of a new issue is small).
+ */
+export async function buildSiteModelInParallel(loaded: LoadedArticle[], options: ModelOptions = {}): Promise<SiteModel> {
+  // In the model's order (compareContent and compareArticles agree; checked below), which is
+  // the content reader's already.
+  loaded = [...loaded].sort((a, b) => compareContent(a.frontMatter, b.frontMatter));
+  const sources: SimilaritySource[] = loaded.map(({ frontMatter, body }) => ({ issue: frontMatter.issue, title: frontMatter.title, text: plainText(body) }));
+  const related = runInWorker<{ index: number; score: number }[][]>(new URL('../topics/related-worker.ts', import.meta.url), sources);
+  // Not unhandled while the model is made; awaited below.
+  related.catch(() => {});
+  const model = modelWithoutRelated(loaded, options);
+  assertSameOrder(model.articles, loaded);
+  linkRelated(model.articles, await related);
+  return model;
+}
+
+function assertSameOrder(articles: SiteArticle[], loaded: LoadedArticle[]): void {
+  articles.forEach((article, i) => {
+    if (article.url !== articlePath(loaded[i]!.frontMatter)) throw new Error(`the site model's article ${i} is ${article.url}, the content reader's ${articlePath(loaded[i]!.frontMatter)}: related articles would be misplaced`);
+  });
 }

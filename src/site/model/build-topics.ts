@@ -1,6 +1,5 @@
 import { findTopics } from '../topics/find-topics.ts';
 import { readLexicon, TOPIC_KINDS } from '../topics/lexicon.ts';
-import { relatedArticles } from '../topics/related-articles.ts';
 import type { MonthCount, SiteArticle, SiteModel, SiteTopic } from './types.ts';
 
 export function topicPath(slug: string): string {
@@ -20,9 +19,19 @@ function monthSpan(first: string, last: string): string[] {
   return months;
 }
 
+/** Fills each article's `related` from relatedArticles' indexes into the same list. */
+export function linkRelated(articles: SiteArticle[], found: { index: number }[][]): void {
+  found.forEach((related, i) => {
+    articles[i]!.related = related.map(({ index }) => {
+      const other = articles[index]!;
+      return { title: other.title, url: other.url, date: other.date, publication: other.publication, section: other.section };
+    });
+  });
+}
+
 /**
- * Topics across issues and related articles, computed from the site model's articles (sorted
- * newest first): fills each article's `topics` and `related`, and returns the topic pages.
+ * Topics across issues, computed from the site model's articles (sorted newest first): fills
+ * each article's `topics`, and returns the topic pages.
  */
 export function buildTopics(articles: SiteArticle[]): Pick<SiteModel, 'topics' | 'topicGroups' | 'vocabulary'> {
   const lexicon = readLexicon();
@@ -51,13 +60,6 @@ export function buildTopics(articles: SiteArticle[]): Pick<SiteModel, 'topics' |
   for (const topic of topics) {
     for (const article of topic.articles) article.topics.push({ name: topic.name, url: topic.url });
   }
-  relatedArticles(articles).forEach((related, i) => {
-    articles[i]!.related = related.map(({ index }) => {
-      const other = articles[index]!;
-      return { title: other.title, url: other.url, date: other.date, publication: other.publication, section: other.section };
-    });
-  });
-
   const topicGroups = Object.entries(TOPIC_KINDS)
     .map(([kind, label]) => ({ kind, label, topics: topics.filter((topic) => topic.kind === kind) }))
     .filter((group) => group.topics.length > 0);

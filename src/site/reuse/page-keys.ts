@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
+import { sourceVersion } from '../../build-cache.ts';
 import type { PagedKind, SiteArticle, SiteModel } from '../model/types.ts';
 
 /**
@@ -20,29 +21,18 @@ export interface PagedPage<T = unknown> {
 
 const sha = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 22);
 
-/** Files of a folder in a fixed order, as paths relative to `root`. */
-function filesUnder(dir: string, root: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(root, join(entry.parentPath, entry.name)))
-    .sort();
-}
-
-const projectRoot = resolve(import.meta.dirname, '../../..');
-
 /**
  * Everything every page is rendered through: the templates, all of our source (filters,
  * formats, the relative-URL transform, and whatever they import), the locked versions of
  * Eleventy and Nunjucks, and the site settings. Any change to one renders every page again.
  */
 export function layoutKey(templatesDir: string, siteMeta: unknown): string {
-  const hash = createHash('sha256');
-  hash.update(JSON.stringify(siteMeta));
-  const dirs = [resolve(templatesDir), join(projectRoot, 'src')];
-  for (const dir of dirs) {
-    for (const file of filesUnder(dir, projectRoot)) hash.update(`\n${file}\n`).update(readFileSync(join(projectRoot, file)));
-  }
-  hash.update(readFileSync(join(projectRoot, 'package-lock.json')));
+  const hash = createHash('sha256').update(sourceVersion()).update(JSON.stringify(siteMeta));
+  const files = readdirSync(templatesDir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(templatesDir, join(entry.parentPath, entry.name)))
+    .sort();
+  for (const file of files) hash.update(`\n${file}\n`).update(readFileSync(join(templatesDir, file)));
   return hash.digest('base64url').slice(0, 22);
 }
 
@@ -69,9 +59,13 @@ export function pagedPages(model: SiteModel, layout: string): PagedPage[] {
       // The page's own item is written out; the articles it lists are named by their digest.
       return value !== item && typeof value === 'object' && value !== null && digests.has(value) ? digests.get(value) : value;
     })}`);
-  const page = <T extends object>(kind: PagedKind, item: T, url: string): PagedPage<T> => ({ kind, item, path: `${url.replace(/^\//, '')}index.html`, key: keyOf(kind, item) });
+  const page = <T extends object>(kind: PagedKind, item: T, url: string, key = keyOf(kind, item)): PagedPage<T> => ({ kind, item, path: `${url.replace(/^\//, '')}index.html`, key });
   return [
-    ...model.articles.map((article) => page('article', article, article.url)),
+    // An article's own page: its digest and its links, without writing out its text again.
+    ...model.articles.map((article) => {
+      const { related, topics, previous, next, olderIssue, newerIssue } = article;
+      return page('article', article, article.url, sha(`${layout}\narticle\n${digests.get(article)}\n${JSON.stringify([related, topics, previous, next, olderIssue, newerIssue])}`));
+    }),
     ...model.issues.map((issue) => page('issue', issue, issue.url)),
     ...model.issues.map((issue) => page('print', issue, issue.printUrl)),
     ...model.sectionPages.map((sectionPage) => page('section', sectionPage, sectionPage.url)),

@@ -1,6 +1,12 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LoadedArticle } from '../../../src/site/content/load-articles.ts';
-import { buildSiteModel } from '../../../src/site/model/build-site-model.ts';
+import { readContent } from '../../../src/content/read-content.ts';
+import { buildSiteModel, buildSiteModelInParallel } from '../../../src/site/model/build-site-model.ts';
+import { articlePath } from '../../../src/urls.ts';
+import { FIXTURE_CONTENT } from '../../helpers/build-site.ts';
 import type { FrontMatter, Section } from '../../../src/types.ts';
 
 function article(issue: string, date: string, order: number, section: Section, extra: Partial<FrontMatter> = {}): LoadedArticle {
@@ -18,7 +24,7 @@ const newer = [
   article('2021-01-b', '2021-01-01', 1, '技术情报'),
   article('2021-01-b', '2021-01-01', 2, '产业环境', { sectionInferred: true }),
 ];
-const model = buildSiteModel([...older, ...newer], 2);
+const model = buildSiteModel([...older, ...newer], { sectionPageSize: 2 });
 
 describe('buildSiteModel', () => {
   it('lists issues newest first', () => {
@@ -76,5 +82,36 @@ describe('buildSiteModel', () => {
 
   it('refuses two articles with the same URL', () => {
     expect(() => buildSiteModel([...older, older[0]!])).toThrow(/share the URL/);
+  });
+});
+
+describe('buildSiteModelInParallel', () => {
+  it('makes the same model as buildSiteModel, related articles included, whatever order the articles come in', async () => {
+    const loaded = readContent(FIXTURE_CONTENT);
+    const plain = buildSiteModel(loaded);
+    expect(plain.articles.some((a) => a.related.length > 0)).toBe(true);
+    expect(JSON.stringify(await buildSiteModelInParallel([...loaded].reverse()))).toBe(JSON.stringify(plain));
+  });
+});
+
+describe('buildSiteModel with a cache folder', () => {
+  it("keeps each issue's rendered articles there and makes the same model from them; an edited article is rendered again", () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), 'article-cache-'));
+    try {
+      const loaded = readContent(FIXTURE_CONTENT);
+      const plain = JSON.stringify(buildSiteModel(loaded));
+      expect(JSON.stringify(buildSiteModel(loaded, { cacheDir }))).toBe(plain);
+      const kept = readdirSync(cacheDir);
+      expect(kept).toHaveLength(new Set(loaded.map((a) => a.frontMatter.issue)).size);
+      // Read back, not made again: what is kept is what is shown.
+      for (const name of kept) writeFileSync(join(cacheDir, name), readFileSync(join(cacheDir, name), 'utf8').replace(/<p>/g, '<p data-from-cache>'));
+      expect(buildSiteModel(loaded, { cacheDir }).articles.every((a) => a.html.includes('data-from-cache') || !a.html.includes('<p'))).toBe(true);
+      const edited = loaded.map((a, i) => (i === 0 ? { ...a, body: `${a.body}\n\n编辑后补充的一段。` } : a));
+      const first = buildSiteModel(edited, { cacheDir }).articles.find((a) => a.url === articlePath(edited[0]!.frontMatter))!;
+      expect(first.html).toContain('编辑后补充的一段');
+      expect(first.html).not.toContain('data-from-cache');
+    } finally {
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,0 +1,79 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+
+const projectRoot = resolve(import.meta.dirname, '..');
+let version: string | null = null;
+
+/**
+ * A hash of all of our source and of the locked dependencies: what every product a build keeps
+ * for the next one depends on besides its own input. Any change of code makes them anew.
+ */
+export function sourceVersion(): string {
+  if (version) return version;
+  const hash = createHash('sha256');
+  const src = join(projectRoot, 'src');
+  const files = readdirSync(src, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(projectRoot, join(entry.parentPath, entry.name)))
+    .sort();
+  for (const file of files) hash.update(`\n${file}\n`).update(readFileSync(join(projectRoot, file)));
+  hash.update(readFileSync(join(projectRoot, 'package-lock.json')));
+  return (version = hash.digest('base64url').slice(0, 22));
+}
+
+/**
+ * The JSON value kept under `key` in `dir` by an earlier build, or else `make()`'s, kept for the
+ * next. Written aside and renamed, so a killed build never leaves half a file to be read; a
+ * cache that cannot be read or written only makes the build slower, never different.
+ */
+export function cachedJson<T>(dir: string, key: string, make: () => T): T {
+  const file = join(dir, `${key}.json`);
+  try {
+    const value = JSON.parse(readFileSync(file, 'utf8')) as T;
+    markUsed(file);
+    return value;
+  } catch {
+    // Not there yet, or unreadable: made below.
+  }
+  const value = make();
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(`${file}.tmp`, JSON.stringify(value));
+    renameSync(`${file}.tmp`, file);
+  } catch {
+    // A read-only or full disk: this build goes on without keeping it.
+  }
+  return value;
+}
+
+function markUsed(file: string): void {
+  const now = Date.now() / 1000;
+  try {
+    utimesSync(file, now, now);
+  } catch {
+    // Another build removed it: it is simply made again next time.
+  }
+}
+
+/** A kept file no build has used for this long is deleted: each edit of an issue leaves one behind. */
+export const UNUSED_DAYS = 30;
+
+/** Deletes the files of `dir` that no build has read or written for UNUSED_DAYS. */
+export function pruneUnused(dir: string): void {
+  const now = Date.now();
+  let names: string[] = [];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    try {
+      const file = join(dir, name);
+      if (now - statSync(file).mtimeMs > UNUSED_DAYS * 86_400_000) rmSync(file, { force: true });
+    } catch {
+      // Left as it is.
+    }
+  }
+}
