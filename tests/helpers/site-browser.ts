@@ -52,13 +52,23 @@ export async function openSiteBrowser(siteDir: string): Promise<SiteBrowser> {
     const section = await firstHref(page, '.article-header .kicker a');
     await page.goto(`${server.url}/topics/`);
     const topic = await firstHref(page, '.topic-index a');
+    // A topic with articles in more than one year has a page for each earlier year.
+    let topicYear = '';
+    for (const href of await allHrefs(page, '.topic-index a')) {
+      await page.goto(href);
+      if ((await page.locator('.topic-years a:not([aria-current])').count()) > 0) {
+        topicYear = await firstHref(page, '.topic-years a:not([aria-current])');
+        break;
+      }
+    }
+    if (!topicYear) throw new Error('the fixture site has no topic with articles in two years: add one, so the topic year page is tested');
     await close();
     const at = (path: string): string => `${server.url}${path}`;
     return {
       home: at('/'), issue, article, articleWithTable: at(ARTICLE_WITH_TABLE), section, print,
       sections: at('/sections/'), archive: at('/archive/'), about: at('/about/'), notFound: at(MISSING_PAGE),
       search: at('/search/?q=%E5%B7%A5%E4%BF%A1%E9%83%A8'),
-      longArticle: at(LONG_ARTICLE), topics: at('/topics/'), topic,
+      longArticle: at(LONG_ARTICLE), topics: at('/topics/'), topic, topicYear,
     };
   };
 

@@ -52,6 +52,7 @@ export default function siteDataPlugin(eleventyConfig: DataHost): void {
         prints: byKind(plan, 'print'),
         sectionPages: byKind(plan, 'section'),
         topics: byKind(plan, 'topic'),
+        topicYears: byKind(plan, 'topic-year'),
       } as SiteData['render'],
       pagedUrls: pages.map((page) => ({ url: `/${page.path.replace(/index\.html$/, '')}`, lastmod: lastmodOf(page.kind, page.item) })),
     };

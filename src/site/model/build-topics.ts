@@ -1,6 +1,6 @@
 import { findTopics } from '../topics/find-topics.ts';
 import { readLexicon, TOPIC_KINDS } from '../topics/lexicon.ts';
-import type { MonthCount, SiteArticle, SiteModel, SiteTopic } from './types.ts';
+import type { MonthCount, SiteArticle, SiteModel, SiteTopic, TopicIssue, TopicYear, TopicYearPage } from './types.ts';
 
 export function topicPath(slug: string): string {
   return `/topics/${slug}/`;
@@ -29,19 +29,28 @@ export function linkRelated(articles: SiteArticle[], found: { index: number }[][
   });
 }
 
+export function topicYearPath(slug: string, year: string): string {
+  return `${topicPath(slug)}${year}/`;
+}
+
 /**
  * Topics across issues, computed from the site model's articles (sorted newest first): fills
  * each article's `topics`, and returns the topic pages.
+ *
+ * A topic's page lists its latest year; each earlier year has a page of its own, which a new
+ * issue does not change (a big topic's page held every article of ten years, up to 900 kB, and
+ * every page of every topic was rendered again each month). Its chart runs from the topic's
+ * first month to its last, for the same reason: a chart to the archive's last month changed
+ * every topic's page with each new issue.
  */
-export function buildTopics(articles: SiteArticle[]): Pick<SiteModel, 'topics' | 'topicGroups' | 'vocabulary'> {
+export function buildTopics(articles: SiteArticle[]): Pick<SiteModel, 'topics' | 'topicGroups' | 'vocabulary' | 'topicYears'> {
   const lexicon = readLexicon();
   const found = findTopics(articles, lexicon);
-  const dates = articles.map((article) => article.date.slice(0, 7)).sort();
-  const span = dates.length ? monthSpan(dates[0]!, dates[dates.length - 1]!) : [];
 
+  const topicYears: TopicYearPage[] = [];
   const topics: SiteTopic[] = found.map((topic) => {
     const list = topic.articles.map((index) => articles[index]!);
-    const issues: SiteTopic['issues'] = [];
+    const issues: TopicIssue[] = [];
     for (const article of list) {
       const last = issues[issues.length - 1];
       if (last?.issue === article.issue) last.articles.push(article);
@@ -52,8 +61,28 @@ export function buildTopics(articles: SiteArticle[]): Pick<SiteModel, 'topics' |
       const month = article.date.slice(0, 7);
       perMonth.set(month, (perMonth.get(month) ?? 0) + 1);
     }
-    const months: MonthCount[] = span.map((month) => ({ month, count: perMonth.get(month) ?? 0 }));
-    return { name: topic.name, slug: topic.slug, url: topicPath(topic.slug), kind: topic.kind, kindLabel: topic.kindLabel, articles: list, issues, months };
+    const byMonth = [...perMonth.keys()].sort();
+    const months: MonthCount[] = byMonth.length ? monthSpan(byMonth[0]!, byMonth[byMonth.length - 1]!).map((month) => ({ month, count: perMonth.get(month) ?? 0 })) : [];
+    // Issues are newest first, so years come newest first too.
+    const years: TopicYear[] = [];
+    for (const group of issues) {
+      const year = group.date.slice(0, 4);
+      const last = years[years.length - 1];
+      if (last?.year === year) {
+        last.issues.push(group);
+        last.count += group.articles.length;
+      } else {
+        // The latest year is on the topic's own page.
+        const url = years.length === 0 ? topicPath(topic.slug) : topicYearPath(topic.slug, year);
+        years.push({ year, url, count: group.articles.length, issues: [group] });
+      }
+    }
+    const link = (at: number) => (years[at] ? { year: years[at].year, url: years[at].url } : null);
+    years.forEach(({ year, url, issues: yearIssues }, at) => {
+      if (at === 0) return;
+      topicYears.push({ name: topic.name, slug: topic.slug, kindLabel: topic.kindLabel, topicUrl: topicPath(topic.slug), year, url, issues: yearIssues, newer: link(at - 1), older: link(at + 1) });
+    });
+    return { name: topic.name, slug: topic.slug, url: topicPath(topic.slug), kind: topic.kind, kindLabel: topic.kindLabel, articles: list, issues, months, latest: years[0]!, earlier: years.slice(1).map(({ year, url, count }) => ({ year, url, count })) };
   });
   topics.sort((a, b) => b.articles.length - a.articles.length || a.name.localeCompare(b.name, 'zh-CN'));
 
@@ -64,5 +93,5 @@ export function buildTopics(articles: SiteArticle[]): Pick<SiteModel, 'topics' |
     .map(([kind, label]) => ({ kind, label, topics: topics.filter((topic) => topic.kind === kind) }))
     .filter((group) => group.topics.length > 0);
   const vocabulary = [...new Set([...topics.map((t) => t.name), ...lexicon.flatMap((entry) => [entry.name, ...entry.aliases])])].sort();
-  return { topics, topicGroups, vocabulary };
+  return { topics, topicGroups, vocabulary, topicYears };
 }

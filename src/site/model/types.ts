@@ -44,6 +44,25 @@ export interface MonthCount {
   count: number;
 }
 
+/** A topic's articles of one issue. */
+export interface TopicIssue {
+  issue: string;
+  date: string;
+  publication: string;
+  url: string;
+  articles: SiteArticle[];
+}
+
+/** A topic's articles of one year, grouped by issue, newest issue first. */
+export interface TopicYear {
+  /** "2020" */
+  year: string;
+  /** Where the year is listed: its own page, or the topic's page for the latest year. */
+  url: string;
+  count: number;
+  issues: TopicIssue[];
+}
+
 export interface SiteTopic {
   name: string;
   slug: string;
@@ -53,9 +72,33 @@ export interface SiteTopic {
   /** Newest first. */
   articles: SiteArticle[];
   /** The topic's articles grouped by issue, newest issue first. */
-  issues: { issue: string; date: string; publication: string; url: string; articles: SiteArticle[] }[];
-  /** Articles per month over the whole archive's span, oldest first (months without any included). */
+  issues: TopicIssue[];
+  /** Articles per month from the topic's first month to its last, oldest first (months without any included). */
   months: MonthCount[];
+  /** The year of its newest article, listed on the topic's page. */
+  latest: TopicYear;
+  /** Earlier years with articles, newest first, each on its own page. */
+  earlier: { year: string; url: string; count: number }[];
+}
+
+/**
+ * An earlier year of a topic, on a page of its own: only what does not change while that
+ * year's issues do not (no totals, no chart), so a new issue leaves the page as it was.
+ */
+export interface TopicYearPage {
+  name: string;
+  slug: string;
+  kindLabel: string;
+  topicUrl: string;
+  year: string;
+  url: string;
+  issues: TopicIssue[];
+  /**
+   * The years before and after with articles (the latest is the topic's page). Only these, not
+   * every year: a new year would otherwise change every earlier year's page of the topic.
+   */
+  newer: { year: string; url: string } | null;
+  older: { year: string; url: string } | null;
 }
 
 export interface ArticleLink {
@@ -121,6 +164,8 @@ export interface SiteModel {
   archive: ArchiveYear[];
   /** Every topic at least two articles are about, most articles first. */
   topics: SiteTopic[];
+  /** The pages of topics' earlier years. */
+  topicYears: TopicYearPage[];
   /** Topic kinds in display order, each with its topics. */
   topicGroups: { kind: string; label: string; topics: SiteTopic[] }[];
   /** Known terms for search suggestions and splitting a run-together query: topics and aliases. */
@@ -130,7 +175,7 @@ export interface SiteModel {
 }
 
 /** The paginated templates: one page per item. */
-export type PagedKind = 'article' | 'issue' | 'print' | 'section' | 'topic';
+export type PagedKind = 'article' | 'issue' | 'print' | 'section' | 'topic' | 'topic-year';
 
 /**
  * The templates' global `bulletin`: the model, the pages this build renders of each paginated
@@ -138,6 +183,6 @@ export type PagedKind = 'article' | 'issue' | 'print' | 'section' | 'topic';
  * paginated page's URL for the sitemap.
  */
 export interface SiteData extends SiteModel {
-  render: { articles: SiteArticle[]; issues: SiteIssue[]; prints: SiteIssue[]; sectionPages: SectionPage[]; topics: SiteTopic[] };
+  render: { articles: SiteArticle[]; issues: SiteIssue[]; prints: SiteIssue[]; sectionPages: SectionPage[]; topics: SiteTopic[]; topicYears: TopicYearPage[] };
   pagedUrls: { url: string; lastmod: string | null }[];
 }

@@ -70,5 +70,6 @@ export function pagedPages(model: SiteModel, layout: string): PagedPage[] {
     ...model.issues.map((issue) => page('print', issue, issue.printUrl)),
     ...model.sectionPages.map((sectionPage) => page('section', sectionPage, sectionPage.url)),
     ...model.topics.map((topic) => page('topic', topic, topic.url)),
+    ...model.topicYears.map((topicYear) => page('topic-year', topicYear, topicYear.url)),
   ];
 }

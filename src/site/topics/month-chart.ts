@@ -37,7 +37,10 @@ export function monthChart(months: MonthCount[], id: string): string {
       ? `<text class="chart-axis" x="${(x + bar / 2).toFixed(1)}" y="${height - 8}" text-anchor="middle">${escape(m.month.slice(2).replace('-', '.'))}</text>`
       : '';
     const value = m.count > 0 ? `<text class="chart-value" x="${(x + bar / 2).toFixed(1)}" y="${(y - 4).toFixed(1)}" text-anchor="middle">${m.count}</text>` : '';
-    return `<rect class="chart-bar" x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${bar.toFixed(1)}" height="${Math.max(m.count > 0 ? 1 : 0, h).toFixed(1)}" fill="currentColor"><title>${escape(`${monthLabel(m.month)}：${m.count} 篇`)}</title></rect>${value}${label}`;
+    // A month without articles draws no bar (one of zero height showed nothing but cost bytes on
+    // every topic page of a ten-year archive); its axis label, if it has one, is still drawn.
+    const rect = m.count > 0 ? `<rect class="chart-bar" x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${bar.toFixed(1)}" height="${Math.max(1, h).toFixed(1)}" fill="currentColor"><title>${escape(`${monthLabel(m.month)}：${m.count} 篇`)}</title></rect>` : '';
+    return `${rect}${value}${label}`;
   });
   const summary = escape(`每月文章数：${monthSummary(months) || '无'}`);
   return (

@@ -4,7 +4,7 @@ import { SCREENSHOTS, useSiteBrowser } from '../../helpers/site-browser.ts';
 const suite = useSiteBrowser();
 
 describe('topics across issues', () => {
-  it('lists every topic with its article count, each linking to a page that lists that many articles', async () => {
+  it('lists every topic with its article count, each linking to a page that, with the pages of its earlier years, lists that many articles', async () => {
     const { page, close } = await suite.site.watched();
     await page.goto(suite.pageTypes.topics!);
     const entries = await page.$$eval('.topic-index li', (lis) =>
@@ -16,8 +16,14 @@ describe('topics across issues', () => {
       expect(new URL(entry.href).pathname).toMatch(/^\/topics\/[a-z0-9][a-z0-9-]*\/$/);
       await page.goto(entry.href);
       expect(await page.locator('h1').textContent()).toBe(entry.name);
-      expect(await page.locator('.topic-issue .article-item').count()).toBe(entry.count);
-      await page.goBack();
+      let listed = await page.locator('.topic-issue .article-item').count();
+      const earlier = await page.locator('.topic-years a:not([aria-current])').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+      for (const year of earlier) {
+        await page.goto(year);
+        listed += await page.locator('.topic-issue .article-item').count();
+      }
+      expect(listed).toBe(entry.count);
+      await page.goto(suite.pageTypes.topics!);
     }
     await close();
   });
@@ -33,10 +39,29 @@ describe('topics across issues', () => {
     const bars = await chart.locator('rect.chart-bar').evaluateAll((rects) => rects.map((r) => Number(r.getAttribute('height'))));
     const perMonth = await chart.locator('rect.chart-bar title').allTextContents();
     const counted = perMonth.reduce((sum, title) => sum + Number(/(\d+) 篇/.exec(title)![1]), 0);
-    expect(counted).toBe(await page.locator('.topic-issue .article-item').count());
-    expect(bars.filter((h) => h > 0).length).toBe(perMonth.filter((t) => !/：0 篇/.test(t)).length);
+    // The chart counts every year's articles: the topic's total, however many this page lists.
+    const total = Number(/共 (\d+) 篇/.exec((await page.locator('.page-header .issue-line').textContent()) ?? '')![1]);
+    expect(counted).toBe(total);
+    // A month without articles has no bar: every bar drawn stands for some.
+    expect(bars.every((h) => h > 0)).toBe(true);
+    expect(perMonth.some((t) => /：0 篇/.test(t))).toBe(false);
     const summary = await page.locator('.topic-chart figcaption').textContent();
     expect(summary).toMatch(/\d{4}年\d{1,2}月 \d+ 篇/);
+    await close();
+  });
+
+  it('puts each earlier year of a topic on a page of its own, listing that year’s issues and linking back to the topic and its other years', async () => {
+    const { page, close } = await suite.site.watched();
+    await page.goto(suite.pageTypes.topicYear!);
+    const year = /\/(\d{4})\/$/.exec(new URL(page.url()).pathname)![1]!;
+    const issues = await page.locator('.topic-issue h2 a').allTextContents();
+    expect(issues.length).toBeGreaterThan(0);
+    for (const issue of issues) expect(issue.startsWith(`${year}年`)).toBe(true);
+    expect(await page.locator('.topic-years a[aria-current="page"]').textContent()).toBe(`${year} 年`);
+    const topicUrl = await page.locator('.breadcrumbs li:last-child a').evaluate((a) => (a as HTMLAnchorElement).href);
+    expect(await page.locator('.topic-years a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href))).toContain(topicUrl);
+    await page.goto(topicUrl);
+    expect(await page.locator('.topic-years a:not([aria-current])').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href))).toContain(suite.pageTypes.topicYear!);
     await close();
   });
 

@@ -115,3 +115,33 @@ describe('buildSiteModel with a cache folder', () => {
     }
   });
 });
+
+describe('topic pages by year', () => {
+  const about = (issue: string, date: string, order: number) =>
+    article(issue, date, order, '技术情报', { title: `${issue} 的 5G 网络建设进展 ${order}` });
+  const topicModel = buildSiteModel([
+    about('2021-03-c', '2021-03-01', 1),
+    about('2021-01-b', '2021-01-01', 1),
+    about('2021-01-b', '2021-01-01', 2),
+    about('2019-11-a', '2019-11-01', 1),
+  ]);
+  const topic = topicModel.topics.find((t) => t.name === '5G')!;
+
+  it('lists the latest year on the topic page and gives each earlier year a page of its own', () => {
+    expect(topic.latest.year).toBe('2021');
+    expect(topic.latest.url).toBe(topic.url);
+    expect(topic.latest.issues.map((group) => group.issue)).toEqual(['2021-03-c', '2021-01-b']);
+    expect(topic.earlier).toEqual([{ year: '2019', url: `${topic.url}2019/`, count: 1 }]);
+    const page = topicModel.topicYears.find((p) => p.url === `${topic.url}2019/`)!;
+    expect(page.issues.map((group) => group.issue)).toEqual(['2019-11-a']);
+    expect(page.newer).toEqual({ year: '2021', url: topic.url });
+    expect(page.older).toBeNull();
+  });
+
+  it('charts the topic from its first month to its last, with the months between', () => {
+    expect(topic.months[0]).toEqual({ month: '2019-11', count: 1 });
+    expect(topic.months.at(-1)).toEqual({ month: '2021-03', count: 1 });
+    expect(topic.months).toHaveLength(17);
+    expect(topic.months.reduce((sum, m) => sum + m.count, 0)).toBe(4);
+  });
+});
