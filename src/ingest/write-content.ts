@@ -1,4 +1,5 @@
-import { copyFile, cp, link, lstat, mkdir, readFile, readdir, readlink, rm, rmdir, symlink, unlink, writeFile } from 'node:fs/promises';
+import { copyFileSync, cpSync, linkSync, lstatSync, readFileSync, readlinkSync, symlinkSync } from 'node:fs';
+import { lstat, mkdir, readFile, readdir, rm, rmdir, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { recoverSwap, staged, swapIn } from '../publish/swap-dir.ts';
 import { WriteError } from './errors.ts';
@@ -45,11 +46,9 @@ export type ContentSources = Map<string, string | null>;
  */
 export async function scanSources(outDir: string): Promise<ContentSources> {
   const paths = (await listFiles(outDir)).filter((path) => path.endsWith('.md')).sort();
-  const sources: ContentSources = new Map();
-  await eachLimited(paths, async (path) => {
-    sources.set(path, sourceOf(await readFile(join(outDir, path), 'utf8')));
-  });
-  return new Map(paths.map((path) => [path, sources.get(path) ?? null]));
+  // Read synchronously: 3,600 small files awaited (even 16 at a time) each cost a trip to the
+  // thread pool, and left the ingest of one more bulletin idle for most of a second.
+  return new Map(paths.map((path) => [path, sourceOf(readFileSync(join(outDir, path), 'utf8'))]));
 }
 
 const isInside = (path: string, folder: string) => path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
@@ -102,14 +101,20 @@ async function linkTree(from: string, to: string, keep: (path: string) => boolea
   // Parents first, so every folder exists before what goes into it.
   for (const folder of folders.sort()) await mkdir(join(to, folder), { recursive: true });
   const others = entries.filter((e) => !e.isDirectory()).map((e) => relative(from, join(e.parentPath, e.name)));
-  await eachLimited(others.filter(keep), async (path) => {
+  // Synchronous calls, as in scanSources: thousands of awaited links were most of the time.
+  for (const path of others.filter(keep)) {
     const source = join(from, path);
     const target = join(to, path);
-    const info = await lstat(source);
-    if (info.isSymbolicLink()) await symlink(await readlink(source), target);
-    else if (info.isFile()) await link(source, target).catch(() => copyFile(source, target));
-    else await cp(source, target, { verbatimSymlinks: true });
-  });
+    const info = lstatSync(source);
+    if (info.isSymbolicLink()) symlinkSync(readlinkSync(source), target);
+    else if (info.isFile()) {
+      try {
+        linkSync(source, target);
+      } catch {
+        copyFileSync(source, target);
+      }
+    } else cpSync(source, target, { verbatimSymlinks: true });
+  }
 }
 
 /** Writes a file under a new name: a hard link to a published file at that path is replaced, never written into. */
