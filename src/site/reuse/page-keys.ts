@@ -54,22 +54,26 @@ function articleDigests(articles: SiteArticle[]): WeakMap<object, string> {
 /** Every page of the paginated templates, with its output path and key. */
 export function pagedPages(model: SiteModel, layout: string): PagedPage[] {
   const digests = articleDigests(model.articles);
-  const keyOf = (kind: PagedKind, item: object) =>
-    sha(`${layout}\n${kind}\n${JSON.stringify(item, function (this: unknown, _name, value: unknown) {
-      // The page's own item is written out; the articles it lists are named by their digest.
-      return value !== item && typeof value === 'object' && value !== null && digests.has(value) ? digests.get(value) : value;
-    })}`);
-  const page = <T extends object>(kind: PagedKind, item: T, url: string, key = keyOf(kind, item)): PagedPage<T> => ({ kind, item, path: `${url.replace(/^\//, '')}index.html`, key });
-  return [
-    // An article's own page: its digest and its links, without writing out its text again.
-    ...model.articles.map((article) => {
-      const { related, topics, previous, next, olderIssue, newerIssue } = article;
-      return page('article', article, article.url, sha(`${layout}\narticle\n${digests.get(article)}\n${JSON.stringify([related, topics, previous, next, olderIssue, newerIssue])}`));
-    }),
-    ...model.issues.map((issue) => page('issue', issue, issue.url)),
-    ...model.issues.map((issue) => page('print', issue, issue.printUrl)),
-    ...model.sectionPages.map((sectionPage) => page('section', sectionPage, sectionPage.url)),
-    ...model.topics.map((topic) => page('topic', topic, topic.url)),
-    ...model.topicYears.map((topicYear) => page('topic-year', topicYear, topicYear.url)),
-  ];
+  // While the keys are made, an article inside another page's item is written out as its
+  // digest: a toJSON that JSON.stringify calls natively (a replacer function, called for every
+  // value of 7,000 topic pages, took half a second).
+  for (const article of model.articles) Object.defineProperty(article, 'toJSON', { value: () => digests.get(article), configurable: true });
+  try {
+    const keyOf = (kind: PagedKind, item: object) => sha(`${layout}\n${kind}\n${JSON.stringify(item)}`);
+    const page = <T extends object>(kind: PagedKind, item: T, url: string, key = keyOf(kind, item)): PagedPage<T> => ({ kind, item, path: `${url.replace(/^\//, '')}index.html`, key });
+    return [
+      // An article's own page: its digest and its links.
+      ...model.articles.map((article) => {
+        const { related, topics, previous, next, olderIssue, newerIssue } = article;
+        return page('article', article, article.url, sha(`${layout}\narticle\n${digests.get(article)}\n${JSON.stringify([related, topics, previous, next, olderIssue, newerIssue])}`));
+      }),
+      ...model.issues.map((issue) => page('issue', issue, issue.url)),
+      ...model.issues.map((issue) => page('print', issue, issue.printUrl)),
+      ...model.sectionPages.map((sectionPage) => page('section', sectionPage, sectionPage.url)),
+      ...model.topics.map((topic) => page('topic', topic, topic.url)),
+      ...model.topicYears.map((topicYear) => page('topic-year', topicYear, topicYear.url)),
+    ];
+  } finally {
+    for (const article of model.articles) delete (article as { toJSON?: unknown }).toJSON;
+  }
 }
