@@ -1,8 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmdirSync } from 'node:fs';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import type { BuiltSearchData } from './build-index.ts';
-import { paths, REGISTRY } from './shard-format.ts';
+import { paths, REGISTRY, textName } from './shard-format.ts';
 
 /** Wraps a payload as a classic script, the one format that loads over http and from file://. */
 export function dataScript(kind: 'meta' | 'shard' | 'text', ...args: unknown[]): string {
@@ -47,15 +47,31 @@ export async function writeSearchData(outDir: string, data: BuiltSearchData): Pr
   const files = new Map<string, () => string>();
   files.set(paths.meta, () => dataScript('meta', data.meta));
   data.shards.forEach((shard, k) => files.set(paths.shard(k), () => dataScript('shard', k, shard)));
-  data.texts.forEach((text, n) => files.set(paths.text(n), () => dataScript('text', n, text)));
+  data.texts.forEach((text, n) => {
+    const name = textName(data.meta, n);
+    // Two documents under one name would show one's text for the other: never written so.
+    if (files.has(paths.text(name))) throw new Error(`two documents named ${name}: an issue's documents must be consecutive`);
+    files.set(paths.text(name), () => dataScript('text', name, text));
+  });
   const existing = new Set<string>();
   for (const dir of DATA_DIRS) {
     await mkdir(join(outDir, dir), { recursive: true });
     for (const file of await listFiles(join(outDir, dir))) existing.add(`${dir}/${file}`);
   }
-  // Shards of an earlier build (with another shard count) must not linger in the site.
+  // Shards of an earlier build (with another shard count) and texts of removed articles must
+  // not linger in the site; nor the folder of an issue no longer in it.
   const stale = [...existing].filter((path) => !files.has(path));
   for (const path of stale) await rm(join(outDir, path), { force: true });
+  for (const dir of new Set(stale.map(dirname))) {
+    if (DATA_DIRS.includes(dir)) continue;
+    try {
+      rmdirSync(join(outDir, dir));
+    } catch {
+      // Not empty: an issue still in the site.
+    }
+  }
+  // One folder per issue for its texts.
+  for (const dir of new Set([...files.keys()].map(dirname))) mkdirSync(join(outDir, dir), { recursive: true });
   if (existsSync(join(outDir, paths.meta))) existing.add(paths.meta);
   await writeAll(files, outDir, existing);
   return [...files.keys()];

@@ -1,9 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildSearchData } from '../../src/search/build-index.ts';
 import { collectDocs } from '../../src/search/collect-docs.ts';
+import { nodeDataSource } from '../../src/search/node-data-source.ts';
 import { listFiles, writeSearchData } from '../../src/search/write-search-data.ts';
 import type { SearchDoc } from '../../src/types.ts';
 
@@ -16,6 +17,10 @@ const freshFolder = () => {
 };
 const contents = (dir: string, files: string[]) => files.map((f) => [f, readFileSync(join(dir, f), 'utf8')]);
 const LONG_AGO = new Date('2001-01-01T00:00:00Z');
+/** Every search file of a built folder: path → bytes. */
+const filesOf = async (dir: string, under = 'search') => new Map((await listFiles(join(dir, under))).map((f) => [`${under}/${f}`, readFileSync(join(dir, under, f))]));
+/** The archive before its newest issue: documents are numbered newest issue first, so adding it shifts every number. */
+const withoutNewest = (all: SearchDoc[]) => all.filter((d) => d.issue !== all[0]!.issue);
 
 beforeAll(async () => {
   docs = await collectDocs('tests/fixtures/search-content');
@@ -50,8 +55,39 @@ describe('writing the search data into a folder that holds an earlier build', ()
     const fewer = docs.slice(0, 3);
     const written = await writeSearchData(out, buildSearchData(fewer, 'b'));
     expect((await listFiles(join(out, 'search'))).map((f) => `search/${f}`)).toEqual([...written, 'search/offline.js'].sort());
+    // Nor the text folders of the issues it no longer has.
+    expect(readdirSync(join(out, 'search/text'))).toEqual([fewer[0]!.issue]);
     const fresh = freshFolder();
     await writeSearchData(fresh, buildSearchData(fewer, 'b'));
     expect(contents(out, written)).toEqual(contents(fresh, written));
+  });
+});
+
+describe('naming the text files of the documents', () => {
+  it('keeps every older issue\'s text files, by name and byte for byte, when a newer issue is added', async () => {
+    const older = withoutNewest(docs);
+    // The test means something only if the newer issue shifts the older documents' numbers.
+    expect(docs.findIndex((d) => d.id === older[0]!.id)).toBeGreaterThan(0);
+    const before = freshFolder();
+    await writeSearchData(before, buildSearchData(older, 'a'));
+    const after = freshFolder();
+    await writeSearchData(after, buildSearchData(docs, 'b'));
+    const textsBefore = await filesOf(before, 'search/text');
+    const textsAfter = await filesOf(after, 'search/text');
+    expect(textsBefore.size).toBe(older.length);
+    for (const [path, bytes] of textsBefore) expect(textsAfter.get(path)?.equals(bytes), path).toBe(true);
+    expect(textsAfter.size).toBe(docs.length);
+  });
+
+  it('gives back each document\'s own text for its number, naming its file as the browser does', async () => {
+    const out = freshFolder();
+    await writeSearchData(out, buildSearchData(docs, 'a'));
+    const source = nodeDataSource(out);
+    const meta = await source.meta();
+    for (const [n, doc] of docs.entries()) {
+      const [slug, title, headings, body, subtitle = ''] = await source.text(n);
+      expect(`${meta.issues[meta.docs[n]![1]]!.id}/${slug}/`).toBe(doc.id);
+      expect([title, subtitle, headings, body]).toEqual([doc.title, doc.subtitle, doc.headings, doc.body]);
+    }
   });
 });
