@@ -154,7 +154,10 @@ export function assembleSearchData(docs: SearchDoc[], build: string, collected: 
     docs: docs.map((d) => [sections.indexOf(d.section), issueIndex.get(d.issue)!]),
     fieldLengths: encodeNumbers(collected[0]?.fieldLengths ?? []),
   };
-  const texts = docs.map(({ id, issue, title, subtitle, headings, body }) => ({ slug: id.slice(issue.length + 1).replace(/\/$/, ''), title, subtitle, headings, body }));
+  const texts = docs.map(({ id, issue, title, subtitle, headings, body }): DocText => {
+    const slug = id.slice(issue.length + 1).replace(/\/$/, '');
+    return subtitle ? [slug, title, headings, body, subtitle] : [slug, title, headings, body];
+  });
   return { meta, shards, texts };
 }
 

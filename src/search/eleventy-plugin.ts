@@ -3,6 +3,7 @@ import { statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { PREVIOUS_SITE_ENV } from '../site/eleventy/site-data.ts';
 import type { SearchDoc } from '../types.ts';
 import { OFFLINE_MANIFEST, OFFLINE_REGISTRY, type OfflineManifest } from './browser/offline-names.ts';
 import { bundleBrowserScripts, bundleServiceWorker } from './bundle-browser.ts';
@@ -89,7 +90,8 @@ export default function searchPlugin(eleventyConfig: EleventyConfigLike, options
       lap = performance.now();
     };
     const out = directories.output;
-    await writeSearchData(out, data);
+    // A staging build (npm start) links the files the published site already holds byte for byte.
+    const { written, reused, unchanged } = await writeSearchData(out, data, { previous: process.env[PREVIOUS_SITE_ENV] || undefined });
     phase('write');
     await bundleBrowserScripts(out, join(cacheDir, 'bundles'));
     // Not a reader's: the service worker and manifest themselves, and a build's own records (.page-keys.json).
@@ -105,6 +107,6 @@ export default function searchPlugin(eleventyConfig: EleventyConfigLike, options
     // For `npm run bench`: how long the search step took inside the Eleventy run.
     const timings = process.env.BULLETIN_SEARCH_TIMINGS;
     // searchMs: the whole search step, overlapping the pages; afterPagesMs: what it added to the build.
-    if (timings) await writeFile(timings, JSON.stringify({ searchMs: performance.now() - started, afterPagesMs: performance.now() - pagesWritten, phases, docs: docs.length, issuesTokenised: data.runsMade }));
+    if (timings) await writeFile(timings, JSON.stringify({ searchMs: performance.now() - started, afterPagesMs: performance.now() - pagesWritten, phases, docs: docs.length, issuesTokenised: data.runsMade, searchFiles: { written, reused, unchanged } }));
   });
 }

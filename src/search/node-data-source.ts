@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import vm from 'node:vm';
-import { paths, REGISTRY, type DocText, type SearchMeta, type Shard } from './shard-format.ts';
+import { paths, REGISTRY, textName, type DocText, type SearchMeta, type Shard } from './shard-format.ts';
 
 /**
  * Reads the built data scripts in Node exactly as a browser would run them (evaluating the
@@ -15,9 +15,11 @@ async function runDataScript<T>(file: string): Promise<T> {
 }
 
 export function nodeDataSource(siteDir: string) {
+  const meta = () => runDataScript<SearchMeta>(join(siteDir, paths.meta));
   return {
-    meta: () => runDataScript<SearchMeta>(join(siteDir, paths.meta)),
+    meta,
     shard: (k: number) => runDataScript<Shard>(join(siteDir, paths.shard(k))),
-    text: (n: number) => runDataScript<DocText>(join(siteDir, paths.text(n))),
+    // As the browser does (data-client.ts): a text file's name comes from the meta file.
+    text: async (n: number) => runDataScript<DocText>(join(siteDir, paths.text(textName(await meta(), n)))),
   };
 }

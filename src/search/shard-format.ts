@@ -43,14 +43,30 @@ export interface SearchMeta {
 export type ShardEntry = [term: string, postings: string];
 export type Shard = ShardEntry[];
 
-/** One document as a result shows it, loaded only for a shown result: its URL and its text for the snippet. */
-export interface DocText {
-  /** The article's folder inside its issue's, without slashes. */
-  slug: string;
-  title: string;
-  subtitle: string;
-  headings: string;
-  body: string;
+/**
+ * One document as a result shows it, loaded only for a shown result: its URL slug (the
+ * article's folder inside its issue's, without slashes) and its text for the snippet. The
+ * values alone, as its file holds them, and the subtitle last and left out when empty (as
+ * nearly every article's is): JSON's keys cost about 40 bytes gzipped in every text file,
+ * more than the file's name in its registration adds (see textName), and the first result of
+ * every cold query loads one.
+ */
+export type DocText = [slug: string, title: string, headings: string, body: string, subtitle?: string];
+
+/**
+ * A document's text file name: its issue's id and its position among that issue's documents,
+ * e.g. "2021-01-x/3". Documents are numbered newest issue first, so one more issue shifts
+ * every number; a name made of the number would rename and rewrite every text file of the
+ * archive, while this one stays as long as the issue's own articles do. The writer and the
+ * browser both name files with this, from the meta file (an issue's documents are consecutive).
+ */
+export function textName({ docs, issues }: Pick<SearchMeta, 'docs' | 'issues'>, doc: number): string {
+  const issue = docs[doc]![1];
+  // Back to the issue's first document: a few steps, where a search from the start would make
+  // naming every file of a large archive quadratic.
+  let first = doc;
+  while (docs[first - 1]?.[1] === issue) first--;
+  return `${issues[issue]!.id}/${doc - first}`;
 }
 
 /** FNV-1a over the term's UTF-16 code units: cheap, and spreads neighbouring hanzi apart. */
@@ -270,5 +286,6 @@ export function findPosting(field: FieldPostings, doc: number): number {
 export const paths = {
   meta: 'search/meta.js',
   shard: (k: number) => `search/shards/${k}.js`,
-  text: (doc: number) => `search/text/${doc}.js`,
+  /** A name from textName: search/text/<issue id>/<position>.js. */
+  text: (name: string) => `search/text/${name}.js`,
 };

@@ -77,7 +77,7 @@ describe('the search build without a Lunr index in memory', () => {
     const data = buildSearchData(docs, 'test');
     for (const entry of data.meta.docs) expect(entry.every((n) => Number.isInteger(n))).toBe(true);
     docs.forEach((d, n) => {
-      expect(`${data.meta.issues[data.meta.docs[n]![1]]!.id}/${data.texts[n]!.slug}/`).toBe(d.id);
+      expect(`${data.meta.issues[data.meta.docs[n]![1]]!.id}/${data.texts[n]![0]}/`).toBe(d.id);
       expect(data.meta.sections[data.meta.docs[n]![0]]).toBe(d.section);
     });
   });

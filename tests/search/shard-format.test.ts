@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeLazyPostings, decodeNumbers, decodePostings, encodeNumbers, encodePostings, findPosting, readPositions, shardOf } from '../../src/search/shard-format.ts';
+import { decodeLazyPostings, decodeNumbers, decodePostings, encodeNumbers, encodePostings, findPosting, readPositions, shardOf, textName } from '../../src/search/shard-format.ts';
 
 describe('the shard format', () => {
   it('round-trips numbers of any size through the number strings', () => {
@@ -64,5 +64,23 @@ describe('the shard format', () => {
   it('spreads neighbouring characters over the shards', () => {
     const used = new Set(Array.from('中国移动通信集团公司华为技术有限公司').map((c) => shardOf(c, 16)));
     expect(used.size).toBeGreaterThan(8);
+  });
+});
+
+describe('the names of the text files', () => {
+  const issues = [
+    { id: '2031-03-newer', date: '2031-03-01' },
+    { id: '2031-02-older', date: '2031-02-01' },
+  ];
+
+  it('names a document by its issue and its position among that issue\'s documents', () => {
+    const meta = { issues, docs: [[0, 0], [1, 0], [0, 1], [2, 1], [0, 1]] as [number, number][] };
+    expect(meta.docs.map((_, n) => textName(meta, n))).toEqual(['2031-03-newer/0', '2031-03-newer/1', '2031-02-older/0', '2031-02-older/1', '2031-02-older/2']);
+  });
+
+  it('keeps an older issue\'s names when a newer issue renumbers its documents', () => {
+    const before = { issues: issues.slice(1), docs: [[0, 0], [1, 0]] as [number, number][] };
+    const after = { issues: [{ id: '2031-04-newest', date: '2031-04-01' }, ...before.issues], docs: [[0, 0], [0, 0], [0, 0], [0, 1], [1, 1]] as [number, number][] };
+    expect([textName(before, 0), textName(before, 1)]).toEqual([textName(after, 3), textName(after, 4)]);
   });
 });

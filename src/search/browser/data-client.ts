@@ -1,4 +1,4 @@
-import { paths, REGISTRY, type DocText, type SearchMeta, type Shard } from '../shard-format.ts';
+import { paths, REGISTRY, textName, type DocText, type SearchMeta, type Shard } from '../shard-format.ts';
 
 /**
  * Loads the search data as classic <script> files that call a registration global. This is
@@ -14,37 +14,41 @@ export interface DataClient {
 }
 
 export function createDataClient(root: URL): DataClient {
+  // Keyed by the file's path: each file registers with what its path is made of.
   const waiting = new Map<string, Waiter>();
   const loaded = new Map<string, Promise<unknown>>();
-  const arrive = (key: string) => (payload: unknown) => waiting.get(key)?.(payload);
+  const arrive = (path: string, payload: unknown) => waiting.get(path)?.(payload);
   (globalThis as Record<string, unknown>)[REGISTRY] = {
-    meta: (m: unknown) => arrive('meta')(m),
-    shard: (k: number, s: unknown) => arrive(`shard:${k}`)(s),
-    text: (n: number, t: unknown) => arrive(`text:${n}`)(t),
+    meta: (m: unknown) => arrive(paths.meta, m),
+    shard: (k: number, s: unknown) => arrive(paths.shard(k), s),
+    // Under its file's name, which unlike the document's number stays from build to build (textName).
+    text: (name: string, t: unknown) => arrive(paths.text(name), t),
   };
 
-  function load<T>(key: string, path: string): Promise<T> {
-    let promise = loaded.get(key);
+  function load<T>(path: string): Promise<T> {
+    let promise = loaded.get(path);
     if (!promise) {
       promise = new Promise((resolve, reject) => {
-        waiting.set(key, resolve);
+        waiting.set(path, resolve);
         const script = document.createElement('script');
         script.src = new URL(path, root).href;
         script.onerror = () => {
-          loaded.delete(key); // let a later attempt retry, e.g. when the network is back
+          loaded.delete(path); // let a later attempt retry, e.g. when the network is back
           reject(new Error(`Could not load ${path}`));
         };
         script.onload = () => script.remove();
         document.head.append(script);
       });
-      loaded.set(key, promise);
+      loaded.set(path, promise);
     }
     return promise as Promise<T>;
   }
 
+  const meta = () => load<SearchMeta>(paths.meta);
   return {
-    meta: () => load('meta', paths.meta),
-    shard: (k) => load(`shard:${k}`, paths.shard(k)),
-    text: (n) => load(`text:${n}`, paths.text(n)),
+    meta,
+    shard: (k) => load(paths.shard(k)),
+    // Named from the meta file, which every query has loaded before it shows a result.
+    text: async (n) => load(paths.text(textName(await meta(), n))),
   };
 }

@@ -35,11 +35,11 @@ function appendSegments(parent: HTMLElement, parts: Segment[]): void {
   }
 }
 
-function bestSnippet(text: DocText, words: QueryWord[]): Segment[] {
-  for (const field of [text.body, text.headings, text.subtitle]) {
+function bestSnippet([, , headings, body, subtitle]: DocText, words: QueryWord[]): Segment[] {
+  for (const field of [body, headings, subtitle]) {
     if (field && matchRanges(field, words).length > 0) return snippet(field, words);
   }
-  return snippet(text.body, words);
+  return snippet(body, words);
 }
 
 function resultItem(ctx: ResultsContext, hit: Hit, words: QueryWord[]): HTMLLIElement {
@@ -63,7 +63,8 @@ function resultItem(ctx: ResultsContext, hit: Hit, words: QueryWord[]): HTMLLIEl
     (text) => {
       link.href = ctx.href(hit.doc, text);
       link.textContent = '';
-      appendSegments(link, segments(text.title, matchRanges(text.title, words)));
+      const [, title] = text;
+      appendSegments(link, segments(title, matchRanges(title, words)));
       appendSegments(excerpt, bestSnippet(text, words));
       item.dataset.ready = 'true';
     },

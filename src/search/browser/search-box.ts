@@ -104,11 +104,12 @@ function enableDropdown(input: HTMLInputElement, listbox: HTMLElement, status: H
       const items = shown.map((hit, i) => {
         const [section] = meta.docs[hit.doc]!;
         const text = texts[i];
+        const [, title = '…'] = text ?? [];
         return option(
           `site-search-option-${i}`,
           // Without its text (offline, not kept) the article's URL is unknown: the option opens the search page.
           text ? api.href(meta, hit.doc, text, highlightFor(plan)) : pageUrl(root, 'search/', { q: query }),
-          Object.assign(document.createElement('span'), { className: 'search-suggestion-title', textContent: texts[i]?.title ?? '…' }),
+          Object.assign(document.createElement('span'), { className: 'search-suggestion-title', textContent: title }),
           Object.assign(document.createElement('span'), { className: 'search-suggestion-meta', textContent: `${api.issueLabel(meta, hit.doc)} · ${meta.sections[section]}` }),
         );
       });

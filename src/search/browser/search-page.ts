@@ -27,9 +27,9 @@ const api: SearchApi = {
   meta: () => engine().then((e) => e.meta),
   plan: async (query, filters) => planQuery(await engine(), query, labels().vocabulary, filters),
   text: client.text,
-  href: (meta, doc, text, highlight) => {
+  href: (meta, doc, [slug], highlight) => {
     const [, issue] = meta.docs[doc]!;
-    return pageUrl(root, `${meta.issues[issue]!.id}/${text.slug}/`, { [HIGHLIGHT_PARAM]: highlight });
+    return pageUrl(root, `${meta.issues[issue]!.id}/${slug}/`, { [HIGHLIGHT_PARAM]: highlight });
   },
   issueLabel: (meta, doc) => {
     const issue = meta.issues[meta.docs[doc]![1]]!;

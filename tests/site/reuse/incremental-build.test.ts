@@ -72,6 +72,17 @@ describe('a build that reuses the unchanged pages of the previous one', () => {
     expect(readFileSync(join(incremental, edited), 'utf8')).toContain('补记：本段为编辑后补充的一句话。');
   });
 
+  it('takes the search files the previous site holds byte for byte from it, and writes the changed ones', () => {
+    const sameFile = (file: string) => statSync(join(incremental, file)).ino === statSync(join(before, file), { throwIfNoEntry: false })?.ino;
+    // The older issue's texts keep their names though the new issue renumbers every document.
+    const texts = files(incremental).filter((file) => file.startsWith(`search/text/${olderIssue}/`));
+    expect(texts.length).toBeGreaterThan(1);
+    // All but the edited article's, whose text changed.
+    expect(texts.filter(sameFile)).toHaveLength(texts.length - 1);
+    // The meta file holds the build id: always written.
+    expect(sameFile('search/meta.js')).toBe(false);
+  });
+
   it('built again in the same folder, has every page of a build from scratch', () => {
     // A build in place leaves the pages of a removed article, as Eleventy always has (so its
     // offline manifest lists them too); every page is the build from scratch's.
