@@ -53,9 +53,14 @@ while (!/serving (http:\/\/localhost:\d+)\//.test(log)) {
 }
 const url = /serving (http:\/\/localhost:\d+)\//.exec(log)![1];
 const status = async (path: string) => (await fetch(`${url}${path}`)).status;
+/** Waits for a page's status; after WAIT_LIMIT_MS, stops with what npm start printed, so a loop that never publishes says why. */
+const WAIT_LIMIT_MS = 300_000;
 const waitFor = async (path: string, wanted: number) => {
   const t = performance.now();
-  while ((await status(path)) !== wanted) await sleep(20);
+  while ((await status(path)) !== wanted) {
+    if (performance.now() - t > WAIT_LIMIT_MS) throw new Error(`${path} did not answer ${wanted} within ${WAIT_LIMIT_MS / 1000} s; npm start printed:\n${log.slice(-4000)}`);
+    await sleep(20);
+  }
   return performance.now() - t;
 };
 console.log(`npm start up on the ${seeds.length}-issue site in ${((performance.now() - startedAt) / 1000).toFixed(1)} s`);

@@ -18,7 +18,12 @@ export function sourceVersion(): string {
     .map((entry) => relative(projectRoot, join(entry.parentPath, entry.name)))
     .sort();
   for (const file of files) hash.update(`\n${file}\n`).update(readFileSync(join(projectRoot, file)));
-  hash.update(readFileSync(join(projectRoot, 'package-lock.json')));
+  try {
+    hash.update(readFileSync(join(projectRoot, 'package-lock.json')));
+  } catch {
+    // A copy of the project without its lockfile (a test's temp project): our source alone.
+    hash.update('no lockfile');
+  }
   return (version = hash.digest('base64url').slice(0, 22));
 }
 

@@ -94,6 +94,7 @@ export default function searchPlugin(eleventyConfig: EleventyConfigLike, options
     const { written, reused, unchanged } = await writeSearchData(out, data, { previous: process.env[PREVIOUS_SITE_ENV] || undefined });
     phase('write');
     await bundleBrowserScripts(out, join(cacheDir, 'bundles'));
+    phase('browser bundles');
     // Not a reader's: the service worker and manifest themselves, and a build's own records (.page-keys.json).
     const files = (await listFiles(out)).filter((f) => f !== 'sw.js' && f !== OFFLINE_MANIFEST && !/(^|\/)\./.test(f));
     // One by one and synchronously: 16,000 promise stats at once took about a second.
@@ -103,7 +104,7 @@ export default function searchPlugin(eleventyConfig: EleventyConfigLike, options
     const manifest: OfflineManifest = { site: siteId, files: files.map((f, i) => [urlOf(f), sizes[i]!]), bytes: sizes.reduce((a, b) => a + b, 0) };
     await writeFile(join(out, OFFLINE_MANIFEST), `${OFFLINE_REGISTRY}(${JSON.stringify(manifest)});\n`);
     await bundleServiceWorker(out, files.filter(isShell).map(urlOf), siteId, join(cacheDir, 'bundles'));
-    phase('bundles and offline manifest');
+    phase('offline manifest and service worker');
     // For `npm run bench`: how long the search step took inside the Eleventy run.
     const timings = process.env.BULLETIN_SEARCH_TIMINGS;
     // searchMs: the whole search step, overlapping the pages; afterPagesMs: what it added to the build.
