@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 
@@ -12,12 +12,7 @@ let version: string | null = null;
 export function sourceVersion(): string {
   if (version) return version;
   const hash = createHash('sha256');
-  const src = join(projectRoot, 'src');
-  const files = readdirSync(src, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(projectRoot, join(entry.parentPath, entry.name)))
-    .sort();
-  for (const file of files) hash.update(`\n${file}\n`).update(readFileSync(join(projectRoot, file)));
+  hashFolder(hash, join(projectRoot, 'src'));
   try {
     hash.update(readFileSync(join(projectRoot, 'package-lock.json')));
   } catch {
@@ -25,6 +20,16 @@ export function sourceVersion(): string {
     hash.update('no lockfile');
   }
   return (version = hash.digest('base64url').slice(0, 22));
+}
+
+/** Adds every file of a folder to a hash, its path (relative to the folder) and its bytes, in a fixed order. */
+export function hashFolder(hash: Hash, dir: string): Hash {
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
+    .sort();
+  for (const file of files) hash.update(`\n${file}\n`).update(readFileSync(join(dir, file)));
+  return hash;
 }
 
 /**
@@ -52,7 +57,8 @@ export function cachedJson<T>(dir: string, key: string, make: () => T): T {
   return value;
 }
 
-function markUsed(file: string): void {
+/** Marks a kept file used now, so pruneUnused keeps it another UNUSED_DAYS. */
+export function markUsed(file: string): void {
   const now = Date.now() / 1000;
   try {
     utimesSync(file, now, now);
@@ -64,8 +70,11 @@ function markUsed(file: string): void {
 /** A kept file no build has used for this long is deleted: each edit of an issue leaves one behind. */
 export const UNUSED_DAYS = 30;
 
-/** Deletes the files of `dir` that no build has read or written for UNUSED_DAYS. */
-export function pruneUnused(dir: string): void {
+/**
+ * Deletes the files of `dir` (those `kept` says are the cache's, by name) that no build has
+ * read or written for UNUSED_DAYS.
+ */
+export function pruneUnused(dir: string, kept: (name: string) => boolean = () => true): void {
   const now = Date.now();
   let names: string[] = [];
   try {
@@ -74,11 +83,12 @@ export function pruneUnused(dir: string): void {
     return;
   }
   for (const name of names) {
+    if (!kept(name)) continue;
     try {
       const file = join(dir, name);
       if (now - statSync(file).mtimeMs > UNUSED_DAYS * 86_400_000) rmSync(file, { force: true });
     } catch {
-      // Left as it is.
+      // Left as it is: a cache that cannot be tidied (read-only, or a file another build tidied first) is still a cache.
     }
   }
 }

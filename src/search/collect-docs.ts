@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
-import { join } from 'node:path';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
+import { cachedJson } from '../build-cache.ts';
 import { readContent, type ContentArticle } from '../content/read-content.ts';
 import type { SearchDoc } from '../types.ts';
 import { articlePath } from '../urls.ts';
@@ -64,17 +63,7 @@ export interface CollectOptions {
 function cachedDocs(articles: ContentArticle[], cacheDir: string): SearchDoc[] {
   const key = createHash('sha256').update(String(EXTRACT_VERSION));
   for (const a of articles) key.update(JSON.stringify(a.frontMatter)).update('\0').update(a.body).update('\0');
-  const file = join(cacheDir, `${key.digest('hex').slice(0, 24)}.json`);
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as SearchDoc[];
-  } catch {
-    const docs = articles.map(toSearchDoc);
-    mkdirSync(cacheDir, { recursive: true });
-    // Written aside and renamed, so a killed build never leaves half a cache file to be read.
-    writeFileSync(`${file}.tmp`, JSON.stringify(docs));
-    renameSync(`${file}.tmp`, file);
-    return docs;
-  }
+  return cachedJson(cacheDir, key.digest('hex').slice(0, 24), () => articles.map(toSearchDoc));
 }
 
 /** Every article of content/ as a search document, in the content reader's order. */

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
+import { markUsed, pruneUnused, UNUSED_DAYS } from '../build-cache.ts';
 import type { SearchDoc } from '../types.ts';
 import { runInWorker } from '../worker-thread.ts';
 import { assembleSearchData, docTerms, type BuiltSearchData, type CollectedPostings } from './build-index.ts';
@@ -496,35 +497,19 @@ export async function buildSearchDataCached(docs: SearchDoc[], build: string, op
 }
 
 /**
- * An issue's run no build has used for this long is deleted. Every edit of an issue leaves its
- * old run behind, so the cache would grow with the archive's history; a run a build uses is
- * marked used (its time set to now), and another site sharing the cache keeps its runs as long
- * as it is built within this time.
+ * An issue's run no build has used for this long is deleted (build-cache.ts). Every edit of an
+ * issue leaves its old run behind, so the cache would grow with the archive's history; a run a
+ * build uses is marked used (its time set to now), and another site sharing the cache keeps its
+ * runs as long as it is built within this time.
  */
-export const UNUSED_RUN_DAYS = 30;
+export const UNUSED_RUN_DAYS = UNUSED_DAYS;
 
 /** Marks the runs of this build used and deletes the runs no build has used for UNUSED_RUN_DAYS. */
 export function pruneRunFiles(cacheDir: string, used: string[]): void {
-  const now = Date.now();
   const keep = new Set(used.map((file) => basename(file)));
-  // Each file on its own: a cache that cannot be tidied (read-only, or a file another build
-  // tidied first) is still a cache.
-  const tidy = (step: () => void) => {
-    try {
-      step();
-    } catch {
-      // left as it is
-    }
-  };
-  for (const file of used) tidy(() => utimesSync(file, now / 1000, now / 1000));
-  let names: string[] = [];
-  tidy(() => (names = readdirSync(cacheDir)));
-  for (const name of names) {
-    // A .tmp is a cache file a killed build never finished.
-    if (!(name.endsWith(RUN_FILE) || name.endsWith('.tmp')) || keep.has(name)) continue;
-    const file = join(cacheDir, name);
-    tidy(() => now - statSync(file).mtimeMs > UNUSED_RUN_DAYS * 86_400_000 && rmSync(file, { force: true }));
-  }
+  for (const file of used) markUsed(file);
+  // A .tmp is a cache file a killed build never finished.
+  pruneUnused(cacheDir, (name) => (name.endsWith(RUN_FILE) || name.endsWith('.tmp')) && !keep.has(name));
 }
 
 /** The names of the cache files in a folder (for tests and for clearing it). */

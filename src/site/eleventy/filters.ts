@@ -34,7 +34,7 @@ export function citation(article: { title: string; publication: string; date: st
 
 interface CollectionEntry {
   url: string | false;
-  data: { pagination?: unknown; article?: { date: string }; issue?: { date: string } };
+  data: { pagination?: unknown };
 }
 
 /**
@@ -43,7 +43,8 @@ interface CollectionEntry {
  * paginated pages that changed, so the collection holds only those.
  */
 export function sitemapEntries(all: CollectionEntry[], paged: { url: string; lastmod: string | null }[]): { url: string; lastmod: string | null }[] {
-  const single = all.filter((entry) => entry.url && !entry.data.pagination).map((entry) => ({ url: entry.url as string, lastmod: entry.data.article?.date ?? entry.data.issue?.date ?? null }));
+  // A single page is no article or issue: it has no date of its own.
+  const single = all.filter((entry) => entry.url && !entry.data.pagination).map((entry) => ({ url: entry.url as string, lastmod: null }));
   const key = (url: string) => url.toLowerCase();
   return [...single, ...paged].sort((a, b) => (key(a.url) < key(b.url) ? -1 : key(a.url) > key(b.url) ? 1 : 0));
 }

@@ -2,9 +2,9 @@ import { SECTIONS } from '../../types.ts';
 import { chineseMonth } from '../format.ts';
 import { compareContent } from '../../content/read-content.ts';
 import type { LoadedArticle } from '../content/load-articles.ts';
-import { plainText } from '../content/text-stats.ts';
 import { sectionPath, sectionSlug } from '../sections.ts';
-import { relatedArticles, type SimilaritySource } from '../topics/related-articles.ts';
+import { relatedArticles } from '../topics/related-articles.ts';
+import type { RelatedJob } from '../topics/related-worker.ts';
 import { articlePath } from '../../urls.ts';
 import { runInWorker } from '../../worker-thread.ts';
 import { buildArchive } from './build-archive.ts';
@@ -62,8 +62,8 @@ export async function buildSiteModelInParallel(loaded: LoadedArticle[], options:
   // In the model's order (compareContent and compareArticles agree; checked below), which is
   // the content reader's already.
   loaded = [...loaded].sort((a, b) => compareContent(a.frontMatter, b.frontMatter));
-  const sources: SimilaritySource[] = loaded.map(({ frontMatter, body }) => ({ issue: frontMatter.issue, title: frontMatter.title, text: plainText(body) }));
-  const related = runInWorker<{ index: number; score: number }[][]>(new URL('../topics/related-worker.ts', import.meta.url), sources);
+  const jobs: RelatedJob[] = loaded.map(({ frontMatter, body }) => ({ issue: frontMatter.issue, title: frontMatter.title, body }));
+  const related = runInWorker<{ index: number; score: number }[][]>(new URL('../topics/related-worker.ts', import.meta.url), jobs);
   // Not unhandled while the model is made; awaited below.
   related.catch(() => {});
   const model = modelWithoutRelated(loaded, options);

@@ -1,7 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { sourceVersion } from '../../build-cache.ts';
+import { hashFolder, sourceVersion } from '../../build-cache.ts';
 import type { PagedKind, SiteArticle, SiteModel } from '../model/types.ts';
 
 /**
@@ -28,12 +26,7 @@ const sha = (text: string) => createHash('sha256').update(text).digest('base64ur
  */
 export function layoutKey(templatesDir: string, siteMeta: unknown): string {
   const hash = createHash('sha256').update(sourceVersion()).update(JSON.stringify(siteMeta));
-  const files = readdirSync(templatesDir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(templatesDir, join(entry.parentPath, entry.name)))
-    .sort();
-  for (const file of files) hash.update(`\n${file}\n`).update(readFileSync(join(templatesDir, file)));
-  return hash.digest('base64url').slice(0, 22);
+  return hashFolder(hash, templatesDir).digest('base64url').slice(0, 22);
 }
 
 /**
