@@ -62,7 +62,7 @@ export async function buildSiteModelInParallel(loaded: LoadedArticle[], options:
   // In the model's order (compareContent and compareArticles agree; checked below), which is
   // the content reader's already.
   loaded = [...loaded].sort((a, b) => compareContent(a.frontMatter, b.frontMatter));
-  const jobs: RelatedJob[] = loaded.map(({ frontMatter, body }) => ({ issue: frontMatter.issue, title: frontMatter.title, body }));
+  const jobs: RelatedJob[] = loaded.map(({ frontMatter, body }) => ({ issue: frontMatter.issue, date: frontMatter.date, title: frontMatter.title, body }));
   const related = runInWorker<{ index: number; score: number }[][]>(new URL('../topics/related-worker.ts', import.meta.url), jobs);
   // Not unhandled while the model is made; awaited below.
   related.catch(() => {});

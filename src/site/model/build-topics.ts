@@ -86,7 +86,12 @@ export function buildTopics(articles: SiteArticle[]): Pick<SiteModel, 'topics' |
   });
   topics.sort((a, b) => b.articles.length - a.articles.length || a.name.localeCompare(b.name, 'zh-CN'));
 
-  for (const topic of topics) {
+  // An article lists its topics by kind, then by name: by size, as the topic index lists them,
+  // the order moved whenever a later issue made one topic overtake another, and with it the page
+  // of every older article that names both.
+  const kindOrder = Object.keys(TOPIC_KINDS);
+  const byKindAndName = [...topics].sort((a, b) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) || a.name.localeCompare(b.name, 'zh-CN'));
+  for (const topic of byKindAndName) {
     for (const article of topic.articles) article.topics.push({ name: topic.name, url: topic.url });
   }
   const topicGroups = Object.entries(TOPIC_KINDS)

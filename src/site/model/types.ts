@@ -23,7 +23,7 @@ export interface SiteArticle extends FrontMatter {
   text: string;
   /** The topics this article is about (see src/site/topics/). */
   topics: TopicLink[];
-  /** Three to five articles from other issues with the most similar content, best first. */
+  /** Three to five articles from earlier issues with the most similar content, best first. */
   related: RelatedArticle[];
 }
 

@@ -2,6 +2,8 @@ import { featureCounts, foldText } from './text-features.ts';
 
 export interface SimilaritySource {
   issue: string;
+  /** The issue's date, "YYYY-MM-DD": with the issue id, what orders issues in time. */
+  date: string;
   title: string;
   text: string;
 }
@@ -22,10 +24,17 @@ function commonGramLimit(articleCount: number): number {
 }
 
 /**
- * Related articles from OTHER issues, by content: TF-IDF over hanzi bigrams and Latin words
+ * Related articles from EARLIER issues, by content: TF-IDF over hanzi bigrams and Latin words
  * (the same character grams the search indexes), cosine similarity. The headline counts
  * three times: it says what the article is about. Returns, per article, indexes of related
  * articles with their scores, best first.
+ *
+ * Earlier only, as a newspaper's "previous coverage": an article's page then changes only when
+ * its own issue is published, not with every later issue (with later articles as candidates, each
+ * new issue changed the related articles, hence the pages, of a thousand older ones, and most of
+ * the one-more-issue rebuild was re-rendering them). What came after is on the topic pages. The
+ * weights still come from the whole archive, so an older page can change when a new issue moves
+ * two near-equal candidates past each other; that is rare, and costs one page each time.
  *
  * Grams are numbered and the inverted index is kept in typed arrays, and only the best
  * MAX_RELATED candidates are kept while scanning (sorting every touched article, up to the
@@ -88,12 +97,10 @@ export function relatedArticles(articles: SimilaritySource[]): { index: number; 
       postingWeights[filled[id]!++] = weights[k]! / norms[i]!;
     }
   });
-  const issueIds = new Map<string, number>();
-  const issueOf = Int32Array.from(articles, (article) => {
-    let id = issueIds.get(article.issue);
-    if (id === undefined) issueIds.set(article.issue, (id = issueIds.size));
-    return id;
-  });
+  // Each issue's place in time (by date, then id, as compareContent orders issues).
+  const issueKey = (article: SimilaritySource) => `${article.date}\u0000${article.issue}`;
+  const issueRank = new Map([...new Set(articles.map(issueKey))].sort().map((key, rank) => [key, rank]));
+  const issueOf = Int32Array.from(articles, (article) => issueRank.get(issueKey(article))!);
   const scores = new Float64Array(total);
   const touched = new Int32Array(total);
   return articles.map((_, i) => {
@@ -114,7 +121,7 @@ export function relatedArticles(articles: SimilaritySource[]): { index: number; 
       const j = touched[t]!;
       const score = scores[j]!;
       scores[j] = 0;
-      if (issueOf[j] === issueOf[i] || !(score > 0)) continue;
+      if (issueOf[j]! >= issueOf[i]! || !(score > 0)) continue;
       if (best.length === MAX_RELATED) {
         if (!ranksBefore(score, j, best[MAX_RELATED - 1]!)) continue;
         best.pop();

@@ -116,6 +116,23 @@ describe('buildSiteModel with a cache folder', () => {
   });
 });
 
+describe('an article’s topics', () => {
+  const titled = (issue: string, date: string, order: number, title: string) => article(issue, date, order, '技术情报', { title });
+  const first = titled('2021-01-a', '2021-01-01', 1, '6G 与华为的合作');
+  const before = [first, titled('2021-02-a', '2021-02-01', 1, '6G 试验'), titled('2021-02-a', '2021-02-01', 2, '6G 频谱'), titled('2021-03-a', '2021-03-01', 1, '华为新品')];
+  // A later issue makes 华为 the larger topic.
+  const after = [...before, ...[1, 2, 3].map((order) => titled('2021-04-a', '2021-04-01', order, `华为发布第${order}款产品`))];
+  const topicsOf = (loaded: LoadedArticle[]) => buildSiteModel(loaded).articles.find((a) => a.url === articlePath(first.frontMatter))!.topics.map((t) => t.name);
+
+  it('lists them by kind, organisations first, whichever topic is larger', () => {
+    expect(topicsOf(before)).toEqual(['华为', '6G']);
+  });
+
+  it('keeps their order when a later issue makes another topic the larger one', () => {
+    expect(topicsOf(after)).toEqual(topicsOf(before));
+  });
+});
+
 describe('topic pages by year', () => {
   const about = (issue: string, date: string, order: number) =>
     article(issue, date, order, '技术情报', { title: `${issue} 的 5G 网络建设进展 ${order}` });

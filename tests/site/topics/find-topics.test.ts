@@ -75,30 +75,47 @@ describe('the lexicon in the repository', () => {
 
 describe('related articles', () => {
   const articles = [
-    { issue: '2020-01-a', title: '光子计算芯片流片成功', text: '光子计算芯片首次流片成功，光子计算进入工程化阶段。' },
-    { issue: '2020-02-a', title: '光子计算芯片量产在即', text: '多家企业的光子计算芯片进入量产准备，光子计算生态初步形成。' },
-    { issue: '2020-02-a', title: '港口物流数字化', text: '港口物流企业推进集装箱调度数字化。' },
-    { issue: '2020-03-a', title: '港口物流调度升级', text: '集装箱调度系统升级，港口物流效率提高。' },
-    { issue: '2020-01-a', title: '光子计算同期另一篇', text: '光子计算芯片同一期的报道。' },
+    { issue: '2020-01-a', date: '2020-01-15', title: '光子计算芯片流片成功', text: '光子计算芯片首次流片成功，光子计算进入工程化阶段。' },
+    { issue: '2020-02-a', date: '2020-02-15', title: '光子计算芯片量产在即', text: '多家企业的光子计算芯片进入量产准备，光子计算生态初步形成。' },
+    { issue: '2020-02-a', date: '2020-02-15', title: '港口物流数字化', text: '港口物流企业推进集装箱调度数字化。' },
+    { issue: '2020-03-a', date: '2020-03-15', title: '港口物流调度升级', text: '集装箱调度系统升级，港口物流效率提高。' },
+    { issue: '2020-01-a', date: '2020-01-15', title: '光子计算同期另一篇', text: '光子计算芯片同一期的报道。' },
   ];
   const related = relatedArticles(articles);
 
-  it('ranks the article on the same subject from another issue first', () => {
-    expect(related[0]![0]!.index).toBe(1);
-    expect(related[2]![0]!.index).toBe(3);
+  it('ranks the earlier article on the same subject first', () => {
+    expect(related[1]![0]!.index).toBe(0);
+    expect(related[3]![0]!.index).toBe(2);
   });
 
   it('never relates an article to one of its own issue', () => {
     expect(related[0]!.map((r) => r.index)).not.toContain(4);
     expect(related[4]!.map((r) => r.index)).not.toContain(0);
   });
+
+  it('relates an article only to earlier issues, so a new issue leaves older pages as they were', () => {
+    expect(related[0]).toEqual([]);
+    expect(related[2]!.map((r) => r.index)).not.toContain(3);
+  });
+
+  it('orders issues by date, not by their ids', () => {
+    const renamed = articles.map((a) => ({ ...a, issue: a.issue === '2020-01-a' ? 'z-first' : a.issue }));
+    expect(relatedArticles(renamed)[1]![0]!.index).toBe(0);
+  });
+
+  it('orders two issues of the same date by their ids', () => {
+    const sameDay = articles.map((a) => ({ ...a, date: '2020-05-01' }));
+    expect(relatedArticles(sameDay)[1]![0]!.index).toBe(0);
+    expect(relatedArticles(sameDay)[0]).toEqual([]);
+  });
 });
 
 /**
  * The plain definition, written the slow way: TF-IDF vectors as maps, every cosine through the
- * grams in at most 5% of articles (at least 50), every candidate sorted.
+ * grams in at most 5% of articles (at least 50), every candidate from an earlier issue sorted.
  */
 function relatedByDefinition(articles: SimilaritySource[]): { index: number; score: number }[][] {
+  const issueKey = (a: SimilaritySource) => [a.date, a.issue].join('\u0000');
   const counts = articles.map((a) => featuresByDefinition(foldText(`${a.title}\n${a.title}\n${a.title}\n${a.text}`)));
   const df = new Map<string, number>();
   for (const vector of counts) for (const key of vector.keys()) df.set(key, (df.get(key) ?? 0) + 1);
@@ -115,7 +132,7 @@ function relatedByDefinition(articles: SimilaritySource[]): { index: number; sco
       });
     }
     return [...scores]
-      .filter(([j, score]) => articles[j]!.issue !== article.issue && score > 0)
+      .filter(([j, score]) => issueKey(articles[j]!) < issueKey(article) && score > 0)
       .map(([index, score]) => ({ index, score }))
       .sort((a, b) => b.score - a.score || a.index - b.index)
       .filter((candidate, rank) => rank < MIN_RELATED || (rank < MAX_RELATED && candidate.score >= 0.12));
@@ -128,16 +145,17 @@ describe('related articles in a large archive', () => {
   let seed = 7;
   const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const word = (length: number) => Array.from({ length }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
-  const articles = Array.from({ length: 160 }, (_, i) => ({ issue: `2020-${String(1 + (i % 12)).padStart(2, '0')}-a`, title: word(4), text: `${word(12)}，${word(9)}。` }));
-  articles.push({ ...articles[3]!, issue: '2021-01-a' }, { ...articles[3]!, issue: '2021-02-a' });
+  const month = (i: number) => String(1 + (i % 12)).padStart(2, '0');
+  const articles = Array.from({ length: 160 }, (_, i) => ({ issue: `2020-${month(i)}-a`, date: `2020-${month(i)}-10`, title: word(4), text: `${word(12)}，${word(9)}。` }));
+  articles.push({ ...articles[3]!, issue: '2021-01-a', date: '2021-01-10' }, { ...articles[3]!, issue: '2021-02-a', date: '2021-02-10' });
 
   it('finds exactly the articles and scores of the plain definition', () => {
     expect(relatedArticles(articles)).toEqual(relatedByDefinition(articles));
   });
 
   it('breaks a tie between equal scores by the earlier article', () => {
-    const related = relatedArticles(articles)[3]!;
-    expect(related.slice(0, 2).map((r) => r.index)).toEqual([160, 161]);
+    const related = relatedArticles(articles)[161]!;
+    expect(related.slice(0, 2).map((r) => r.index)).toEqual([3, 160]);
   });
 });
 
