@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { safeMatter } from '../frontmatter.ts';
 import { IngestError } from '../ingest/errors.ts';
 import { isSection, type FrontMatter } from '../types.ts';
@@ -31,39 +31,49 @@ export interface ReadOptions {
   missing?: 'throw' | 'empty';
 }
 
-let memo: { dir: string; signature: string; articles: ContentArticle[] } | null = null;
+/** What a file held when it was last read: kept while its size and time stay the same. */
+const readBefore = new Map<string, { size: number; mtimeMs: number; article: ContentArticle | null }>();
 
 /**
- * Every content/<issue>/<slug>.md, parsed, validated and sorted (compareContent). Reading
- * the same unchanged folder twice in one process (the site's data, then the search plugin)
- * reads it once: the result is kept while no file's size or time changes.
+ * Every content/<issue>/<slug>.md, parsed, validated and sorted (compareContent). A file whose
+ * size and time have not changed since this process last read it is not read again: the site's
+ * data and the search plugin of one build read the folder once between them (as a relative
+ * and an absolute path: the name is resolved first), and `npm start`'s warm Eleventy process
+ * reads only the files a drop-in changed.
  */
 export function readContent(contentDir: string, options: ReadOptions = {}): ContentArticle[] {
+  contentDir = resolve(contentDir);
   const files = listMarkdownFiles(contentDir, options.missing ?? 'throw');
-  const signature = files.map((f) => {
-    const info = statSync(f);
-    return `${f}:${info.size}:${info.mtimeMs}`;
-  }).join('\n');
-  if (memo && memo.dir === contentDir && memo.signature === signature) return memo.articles;
   const problems: ContentError[] = [];
   const articles: ContentArticle[] = [];
+  const seen = new Set(files);
+  for (const path of readBefore.keys()) if (path.startsWith(contentDir) && !seen.has(path)) readBefore.delete(path);
   for (const file of files) {
+    const info = statSync(file);
+    const before = readBefore.get(file);
+    if (before && before.size === info.size && before.mtimeMs === info.mtimeMs && before.article) {
+      articles.push(before.article);
+      continue;
+    }
     const text = readFileSync(file, 'utf8');
+    let article: ContentArticle | null = null;
     try {
       // safeMatter refuses `---js` front matter instead of running it.
       const parsed = safeMatter(text);
       const frontMatter = toFrontMatter(parsed.data, file, text, problems);
-      if (frontMatter) articles.push({ frontMatter, body: parsed.content.trim(), file });
+      if (frontMatter) articles.push((article = { frontMatter, body: parsed.content.trim(), file }));
     } catch (error) {
       problems.push(new ContentError(file, 1, `its front matter cannot be read (${(error as Error).message})`, 'fix the YAML block between the --- lines, or ingest the bulletin again'));
     }
+    // A file with a problem is read again next time, and reported again.
+    if (article) readBefore.set(file, { size: info.size, mtimeMs: info.mtimeMs, article });
+    else readBefore.delete(file);
   }
   if (problems.length > 0) {
     const error = new ContentError(problems[0]!.file, problems[0]!.line, `${problems.length} problem${problems.length > 1 ? 's' : ''} in content/:\n${problems.map((p) => p.message).join('\n')}`, 'fix the files named above, or ingest their bulletins again');
     throw error;
   }
   articles.sort((a, b) => compareContent(a.frontMatter, b.frontMatter));
-  memo = { dir: contentDir, signature, articles };
   return articles;
 }
 

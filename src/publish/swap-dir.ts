@@ -44,8 +44,12 @@ export async function recoverSwap(target: string, completeMarker: string): Promi
   return notes;
 }
 
-/** Swaps the staged folder in for the target. Once it returns, the new folder is published. */
-export async function swapIn(target: string, stagedDir: string): Promise<void> {
+/**
+ * Swaps the staged folder in for the target. Once it returns, the new folder is published.
+ * The old one is removed, or, given `keepAs`, kept under that name (replacing what was there):
+ * the site build builds the next site on it rather than in an empty folder.
+ */
+export async function swapIn(target: string, stagedDir: string, keepAs?: string): Promise<void> {
   const retired = retiredName(target);
   const hadTarget = await exists(target);
   if (hadTarget) await rename(target, retired);
@@ -54,6 +58,10 @@ export async function swapIn(target: string, stagedDir: string): Promise<void> {
   } catch (error) {
     if (hadTarget) await rename(retired, target);
     throw error;
+  }
+  if (hadTarget && keepAs) {
+    await rm(keepAs, { recursive: true, force: true }).catch(() => undefined);
+    if (await rename(retired, keepAs).then(() => true, () => false)) return;
   }
   // Published; a failure to remove the old folder only leaves a leftover the next run cleans.
   await rm(retired, { recursive: true, force: true }).catch(() => undefined);

@@ -7,8 +7,19 @@ import { encodeNumber, encodeNumbers, FIELD_BOOSTS, FIELDS, shardOf, type DocTex
 
 export interface BuiltSearchData {
   meta: SearchMeta;
+  /** Empty when the shards were written where they were made (`shardsWritten`). */
   shards: Shard[];
   texts: DocText[];
+  shardsWritten?: ShardsWritten;
+}
+
+/** Shards made and written into the site by the thread that joined the postings (postings-cache.ts). */
+export interface ShardsWritten {
+  shardCount: number;
+  /** As SearchDataWrite counts them (write-search-data.ts). */
+  written: number;
+  reused: number;
+  unchanged: number;
 }
 
 /**
@@ -95,6 +106,8 @@ export interface CollectedPostings {
   entries: Shard;
   /** Every document's field lengths, FIELDS order. */
   fieldLengths: number[];
+  /** Set when the shards were made from these postings and written already; `entries` is then empty. */
+  shardsWritten?: ShardsWritten;
 }
 
 /**
@@ -136,12 +149,9 @@ export function collectPostings(docs: SearchDoc[], part = 0, parts = 1): Collect
 
 /** Shards and meta from collected postings; every shard sorted by term, whichever part made it. */
 export function assembleSearchData(docs: SearchDoc[], build: string, collected: CollectedPostings[]): BuiltSearchData {
-  let totalBytes = 0;
-  for (const { entries } of collected) for (const [term, encoded] of entries) totalBytes += term.length + encoded.length + 6;
-  const shardCount = Math.max(1, Math.ceil(totalBytes / SHARD_TARGET_BYTES));
-  const shards: Shard[] = Array.from({ length: shardCount }, () => []);
-  for (const { entries } of collected) for (const entry of entries) shards[shardOf(entry[0], shardCount)]!.push(entry);
-  for (const shard of shards) shard.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const shardsWritten = collected[0]?.shardsWritten;
+  const shards = shardsWritten ? [] : shardsOf(collected);
+  const shardCount = shardsWritten ? shardsWritten.shardCount : shards.length;
 
   const sections = [...new Set(docs.map((d) => d.section))];
   const issues = [...new Map(docs.map((d) => [d.issue, { id: d.issue, date: d.date }])).values()];
@@ -158,7 +168,18 @@ export function assembleSearchData(docs: SearchDoc[], build: string, collected: 
     const slug = id.slice(issue.length + 1).replace(/\/$/, '');
     return subtitle ? [slug, title, headings, body, subtitle] : [slug, title, headings, body];
   });
-  return { meta, shards, texts };
+  return { meta, shards, texts, ...(shardsWritten ? { shardsWritten } : {}) };
+}
+
+/** The shards of collected postings: terms by hash (shardOf), each shard sorted by term, whichever part made it. */
+export function shardsOf(collected: CollectedPostings[]): Shard[] {
+  let totalBytes = 0;
+  for (const { entries } of collected) for (const [term, encoded] of entries) totalBytes += term.length + encoded.length + 6;
+  const shardCount = Math.max(1, Math.ceil(totalBytes / SHARD_TARGET_BYTES));
+  const shards: Shard[] = Array.from({ length: shardCount }, () => []);
+  for (const { entries } of collected) for (const entry of entries) shards[shardOf(entry[0], shardCount)]!.push(entry);
+  for (const shard of shards) shard.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return shards;
 }
 
 /** The whole search data in one pass over every document: the plain definition, which the cached build (postings-cache.ts) is tested against byte for byte. */

@@ -24,7 +24,7 @@ interface AfterBuild {
 
 interface EleventyConfigLike {
   on(event: 'eleventy.after', handler: (event: AfterBuild) => Promise<void>): void;
-  on(event: 'eleventy.before', handler: () => Promise<void>): void;
+  on(event: 'eleventy.before', handler: (event: AfterBuild) => Promise<void>): void;
 }
 
 /** The URL a reader requests for a file: folders for index.html. */
@@ -58,21 +58,28 @@ interface IndexedContent {
  * The index is made from content/ alone, so it is started before Eleventy renders a page and
  * made in worker threads while the pages render on the main thread: one after the other, the
  * search step was the larger half of a 120-issue build, with the second core idle through the
- * pages and the workers' memory added on top of the rendered pages'. Once the pages are
- * written, the index is awaited and written beside them; the offline manifest lists them all.
+ * pages and the workers' memory added on top of the rendered pages'. The worker that joins the
+ * postings writes the shards into the output folder itself, while the pages render (no page
+ * is written under search/); once the pages are written, the texts and the meta file are
+ * written beside them, and the offline manifest lists them all. A build whose index fails
+ * writes none of them; a build in place whose pages then fail has the new shards beside the
+ * old meta file, which names the old shard count and build, so its search is wrong until the
+ * next build (npm start and npm run build build into a staging folder, never in place).
  */
 export default function searchPlugin(eleventyConfig: EleventyConfigLike, options: SearchPluginOptions = {}): void {
   const contentDir = options.contentDir ?? 'content';
   const cacheDir = options.cacheDir ?? '.cache/search';
   let indexing: Promise<IndexedContent> | null = null;
-  eleventyConfig.on('eleventy.before', async () => {
+  eleventyConfig.on('eleventy.before', async ({ directories }) => {
     // Not awaited: Eleventy waits for this handler before it renders anything.
     indexing = (async () => {
       const started = performance.now();
       const docs = await collectDocs(contentDir, { cacheDir });
       const buildId = createHash('sha256').update(JSON.stringify(docs)).digest('hex').slice(0, 12);
-      // Only issues whose documents (or the search code) changed are tokenised again.
-      const data = await buildSearchDataCached(docs, buildId, { cacheDir: join(cacheDir, 'postings') });
+      // Only issues whose documents (or the search code) changed are tokenised again. A staging
+      // build (npm start) links the shards the published site already holds byte for byte.
+      const shardsTo = { outDir: directories.output, previous: process.env[PREVIOUS_SITE_ENV] || null };
+      const data = await buildSearchDataCached(docs, buildId, { cacheDir: join(cacheDir, 'postings'), shardsTo });
       return { docs, buildId, data, started, ended: performance.now() };
     })();
     // Its failure is reported by eleventy.after, which awaits it; until then it is not unhandled.

@@ -5,9 +5,10 @@ import { basename, join } from 'node:path';
 import { markUsed, pruneUnused, UNUSED_DAYS } from '../build-cache.ts';
 import type { SearchDoc } from '../types.ts';
 import { runInWorker } from '../worker-thread.ts';
-import { assembleSearchData, docTerms, type BuiltSearchData, type CollectedPostings } from './build-index.ts';
+import { assembleSearchData, docTerms, shardsOf, type BuiltSearchData, type CollectedPostings } from './build-index.ts';
 import { decodeNumbers, encodeNumber, encodeNumbers, FIELDS, type Shard } from './shard-format.ts';
 import { isUnigram } from './tokenizer.ts';
+import { writeShards } from './write-search-data.ts';
 
 /**
  * The search postings of one run of documents (one issue), with document numbers counted from
@@ -341,10 +342,18 @@ export interface FinalJoin {
   tail: string | null;
   /** Where to cache the joined run of every issue, or null when it is cached already. */
   write: string | null;
+  /** Where to write the shards made of the joined postings, if here (see CachedBuildOptions). */
+  shardsTo?: ShardsTarget | null;
+}
+
+/** A site folder to write the shards into, and the site it replaces (whose equal files are linked), if another. */
+export interface ShardsTarget {
+  outDir: string;
+  previous: string | null;
 }
 
 /** Joins everything into the postings of every document, and caches their joined run. Throws when a cache file cannot be read back. */
-export function finalJoin({ sources, blocks, tail, write }: FinalJoin): CollectedPostings {
+export function finalJoin({ sources, blocks, tail, write, shardsTo }: FinalJoin): CollectedPostings {
   const joiner = new RunJoiner();
   for (const run of loadRuns(sources)) joiner.add(run);
   for (const block of blocks) joiner.add(block);
@@ -357,7 +366,9 @@ export function finalJoin({ sources, blocks, tail, write }: FinalJoin): Collecte
       // Not cached (a full disk): the next build joins the issues' runs again.
     }
   }
-  return joiner.collected();
+  const collected = joiner.collected();
+  if (!shardsTo) return collected;
+  return { entries: [], fieldLengths: collected.fieldLengths, shardsWritten: writeShards(shardsOf([collected]), shardsTo.outDir, shardsTo.previous) };
 }
 
 /** What a worker thread is asked to do (postings-worker.ts). */
@@ -425,6 +436,11 @@ export interface CachedBuildOptions {
   workers?: number;
   /** Below this many documents the work is done in this thread, not in workers (default 500). */
   inThreadBelow?: number;
+  /**
+   * Write the shards into this site folder from the thread that joins the postings, and hand
+   * back only their count (BuiltSearchData.shardsWritten): see writeShards.
+   */
+  shardsTo?: ShardsTarget;
 }
 
 /**
@@ -469,7 +485,7 @@ export async function buildSearchDataCached(docs: SearchDoc[], build: string, op
   const weight = (source: RunSource, i: number) => (source.docs ? textLength(source.docs) : textLength(runs[i]!) / 4);
   const write = joinedFiles && runs.length > 0 ? joinedFiles[0]! : null;
   const collect = async (from: RunSource[], tail: string | null): Promise<CollectedPostings> => {
-    const last: FinalJoin = { sources: from, blocks: [], tail, write: tail === write ? null : write };
+    const last: FinalJoin = { sources: from, blocks: [], tail, write: tail === write ? null : write, shardsTo: options.shardsTo ?? null };
     if (inThread) return finalJoin(last);
     if (from.filter((source) => source.docs).length <= FEW_NEW_RUNS && from.length <= FEW_CACHED_RUNS) return inWorker({ kind: 'final', ...last });
     const indexed = from.map((source, i) => ({ source, i }));

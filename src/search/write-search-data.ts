@@ -1,8 +1,8 @@
 import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import type { BuiltSearchData } from './build-index.ts';
-import { paths, REGISTRY, textName } from './shard-format.ts';
+import type { BuiltSearchData, ShardsWritten } from './build-index.ts';
+import { paths, REGISTRY, textName, type Shard } from './shard-format.ts';
 
 /** Wraps a payload as a classic script, the one format that loads over http and from file://. */
 export function dataScript(kind: 'meta' | 'shard' | 'text', ...args: unknown[]): string {
@@ -41,12 +41,14 @@ export interface SearchDataWrite {
  * took 2–7 s of a build that changed none of them. Building into a staging folder, a file the
  * previous site holds with the same bytes is hard-linked from it instead of written.
  */
-function writeAll(files: Map<string, () => string>, outDir: string, existing: Set<string>, previous: string | null): Omit<SearchDataWrite, 'files'> {
+function writeAll(files: Map<string, (() => string) | null>, outDir: string, existing: Set<string> | null, previous: string | null): Omit<SearchDataWrite, 'files'> {
   const done = { written: 0, reused: 0, unchanged: 0 };
   for (const [path, make] of files) {
+    if (!make) continue;
     const bytes = Buffer.from(make());
     const file = join(outDir, path);
-    if (existing.has(path)) {
+    // No listing (writeShards): whether the file is there is asked of the file itself.
+    if (existing ? existing.has(path) : existsSync(file)) {
       if (holds(file, bytes)) {
         done.unchanged++;
         continue;
@@ -79,8 +81,23 @@ function writeAll(files: Map<string, () => string>, outDir: string, existing: Se
   return done;
 }
 
+/**
+ * Writes the shards into a site's search/shards, as writeSearchData would, from the thread that
+ * made them (postings-cache.ts): a worker, while the build's own thread renders the pages.
+ * Handed to the build's thread, 8,000 shards of a ten-year archive were copied between the
+ * threads and then written by it after the pages, the largest part of one more issue's
+ * rebuild after the pages. Stale shards are left to writeSearchData, which runs later.
+ */
+export function writeShards(shards: Shard[], outDir: string, previous: string | null): ShardsWritten {
+  mkdirSync(join(outDir, 'search/shards'), { recursive: true });
+  const files = new Map<string, () => string>();
+  shards.forEach((shard, k) => files.set(paths.shard(k), () => dataScript('shard', k, shard)));
+  const from = previous !== null && resolve(previous) !== resolve(outDir) ? resolve(previous) : null;
+  return { shardCount: shards.length, ...writeAll(files, outDir, null, from) };
+}
+
 /** The folders of search data whose files are all written by writeSearchData. */
-const DATA_DIRS = ['search/shards', 'search/text'];
+export const DATA_DIRS = ['search/shards', 'search/text'];
 
 export interface WriteSearchDataOptions {
   /**
@@ -93,9 +110,11 @@ export interface WriteSearchDataOptions {
 
 export async function writeSearchData(outDir: string, data: BuiltSearchData, options: WriteSearchDataOptions = {}): Promise<SearchDataWrite> {
   // Each file's text is made as it is written: all of them at once held 67 MB more at 120 issues.
-  const files = new Map<string, () => string>();
+  const files = new Map<string, (() => string) | null>();
   files.set(paths.meta, () => dataScript('meta', data.meta));
-  data.shards.forEach((shard, k) => files.set(paths.shard(k), () => dataScript('shard', k, shard)));
+  // Shards written where they were made (writeShards) are only kept from the stale files' removal.
+  if (data.shardsWritten) for (let k = 0; k < data.shardsWritten.shardCount; k++) files.set(paths.shard(k), null);
+  else data.shards.forEach((shard, k) => files.set(paths.shard(k), () => dataScript('shard', k, shard)));
   data.texts.forEach((text, n) => {
     const name = textName(data.meta, n);
     // Two documents under one name would show one's text for the other: never written so.
@@ -123,7 +142,9 @@ export async function writeSearchData(outDir: string, data: BuiltSearchData, opt
   for (const dir of new Set([...files.keys()].map(dirname))) mkdirSync(join(outDir, dir), { recursive: true });
   if (existsSync(join(outDir, paths.meta))) existing.add(paths.meta);
   const previous = options.previous !== undefined && resolve(options.previous) !== resolve(outDir) ? resolve(options.previous) : null;
-  return { files: [...files.keys()], ...writeAll(files, outDir, existing, previous) };
+  const done = writeAll(files, outDir, existing, previous);
+  const shards = data.shardsWritten ?? { written: 0, reused: 0, unchanged: 0 };
+  return { files: [...files.keys()], written: done.written + shards.written, reused: done.reused + shards.reused, unchanged: done.unchanged + shards.unchanged };
 }
 
 /** Every file under a folder, as site-relative paths with forward slashes. */

@@ -1,6 +1,6 @@
-import { existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ContentError, readContent } from '../../src/content/read-content.ts';
 import { collectDocs } from '../../src/search/collect-docs.ts';
@@ -72,6 +72,28 @@ describe('the one reader of content/', () => {
     expect(readContent(dir)[0]!.frontMatter.title).toBe('标题');
     writeFileSync(join(dir, '2020-11-x/a.md'), `---\n${frontMatter({ title: '新的标题' })}\n---\n正文。\n`);
     expect(readContent(dir)[0]!.frontMatter.title).toBe('新的标题');
+  });
+
+  it('reads a file once while it is unchanged, whether the folder is named relatively or absolutely, and forgets a removed one', () => {
+    const dir = contentDir({
+      '2020-11-x/a.md': `---\n${frontMatter({})}\n---\n正文。\n`,
+      '2020-11-x/b.md': `---\n${frontMatter({ title: '第二篇', order: 2, slug: '02-di-er' })}\n---\n正文。\n`,
+    });
+    const first = readContent(dir);
+    const again = readContent(relative(process.cwd(), dir));
+    expect(again[0]).toBe(first[0]);
+    writeFileSync(join(dir, '2020-11-x/b.md'), `---\n${frontMatter({ title: '改过的第二篇', order: 2, slug: '02-di-er' })}\n---\n正文。\n`);
+    const edited = readContent(dir);
+    expect(edited[0]).toBe(first[0]);
+    expect(edited[1]!.frontMatter.title).toBe('改过的第二篇');
+    rmSync(join(dir, '2020-11-x/a.md'));
+    expect(readContent(dir).map((a) => a.frontMatter.title)).toEqual(['改过的第二篇']);
+  });
+
+  it('reads a broken file again every time, so its problem is reported until it is fixed', () => {
+    const dir = contentDir({ '2020-11-x/a.md': `---\n${frontMatter({ order: 0 })}\n---\n正文。\n` });
+    expect(() => readContent(dir)).toThrow(/order "0"/);
+    expect(() => readContent(dir)).toThrow(/order "0"/);
   });
 
   it('reads only the articles, leaving links someone put into content/ alone, a dangling one too', () => {

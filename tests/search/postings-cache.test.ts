@@ -4,6 +4,7 @@ import { basename, join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildSearchData, collectPostings } from '../../src/search/build-index.ts';
 import { collectDocs } from '../../src/search/collect-docs.ts';
+import { listFiles, writeSearchData } from '../../src/search/write-search-data.ts';
 import { buildSearchDataCached, cachedRunFiles, UNUSED_RUN_DAYS, consecutiveShares, issueRuns, joinedCacheFiles, joinRuns, readRunFile, runCacheFile, runPostings, RunJoiner, writeRunFile } from '../../src/search/postings-cache.ts';
 import type { SearchDoc } from '../../src/types.ts';
 
@@ -72,6 +73,25 @@ describe('the cached search build', () => {
       const { runsMade, ...data } = built;
       expect(JSON.stringify(data)).toBe(expected);
     }
+  });
+
+  it('writes the shards into the site from the joining worker, the same files a build that hands them back writes', async () => {
+    const cacheDir = freshCache();
+    await buildSearchDataCached(docs, 'x', { cacheDir, inThreadBelow: 0 });
+    const more = [...oneMoreIssue(docs), ...docs];
+    const expected = freshCache();
+    await writeSearchData(expected, buildSearchData(more, 'y'));
+    // Into a folder holding the older build's search files, one more issue, as a rebuild does.
+    const site = freshCache();
+    await writeSearchData(site, buildSearchData(docs, 'x'));
+    const { runsMade, ...data } = await buildSearchDataCached(more, 'y', { cacheDir, inThreadBelow: 0, shardsTo: { outDir: site, previous: null } });
+    expect(runsMade).toBe(1);
+    expect(data.shards).toEqual([]);
+    expect(data.shardsWritten!.shardCount).toBe(buildSearchData(more, 'y').meta.shardCount);
+    const { written } = await writeSearchData(site, data);
+    expect(written).toBeGreaterThan(0);
+    expect(await listFiles(site)).toEqual(await listFiles(expected));
+    for (const file of await listFiles(expected)) expect(readFileSync(join(site, file)).equals(readFileSync(join(expected, file))), file).toBe(true);
   });
 
   it('builds a small site in its own thread, from and into the same cache, with the same bytes', async () => {

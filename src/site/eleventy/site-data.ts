@@ -3,13 +3,14 @@ import { loadArticles } from '../content/load-articles.ts';
 import { buildSiteModelInParallel } from '../model/build-site-model.ts';
 import type { PagedKind, SiteData, SiteModel } from '../model/types.ts';
 import { layoutKey, pagedPages } from '../reuse/page-keys.ts';
-import { completeReuse, planReuse, type ReusePlan } from '../reuse/previous-build.ts';
+import { DATA_DIRS } from '../../search/write-search-data.ts';
+import { clearForRebuild, completeReuse, planReuse, startLinking, type ReusePlan } from '../reuse/previous-build.ts';
 import { siteMeta } from '../site-meta.ts';
 
 interface DataHost {
   addGlobalData(name: string, data: unknown): void;
   addWatchTarget(target: string): void;
-  on(event: 'eleventy.after', handler: () => Promise<void>): void;
+  on(event: 'eleventy.after' | 'eleventy.before', handler: () => Promise<void>): void;
   directories: { input: string; output: string };
 }
 
@@ -39,11 +40,19 @@ export default function siteDataPlugin(eleventyConfig: DataHost): void {
   const meta = siteMeta();
   let plan: ReusePlan | null = null;
   eleventyConfig.addWatchTarget(dir);
+  // A staging folder may hold an older site to build on (src/publish/build-site.ts): cleared of
+  // all but its pages before Eleventy writes a file. Registered before the search plugin's.
+  eleventyConfig.on('eleventy.before', async () => {
+    const output = resolve(eleventyConfig.directories.output);
+    const previous = process.env[PREVIOUS_SITE_ENV];
+    if (previous && resolve(previous) !== output) clearForRebuild(output, DATA_DIRS);
+  });
   eleventyConfig.addGlobalData('bulletin', async (): Promise<SiteData> => {
     const model: SiteModel = await buildSiteModelInParallel(loadArticles(dir), { cacheDir: ARTICLE_CACHE });
     const output = resolve(eleventyConfig.directories.output);
     const pages = pagedPages(model, layoutKey(eleventyConfig.directories.input, meta));
     plan = planReuse(pages, output, process.env[PREVIOUS_SITE_ENV] || output);
+    startLinking(plan);
     return {
       ...model,
       render: {
@@ -60,7 +69,7 @@ export default function siteDataPlugin(eleventyConfig: DataHost): void {
   // Registered before the search plugin's, and Eleventy runs these one after another
   // (.eleventy.js), so the offline manifest lists the reused pages too.
   eleventyConfig.on('eleventy.after', async () => {
-    if (plan) completeReuse(plan);
+    if (plan) await completeReuse(plan);
     plan = null;
   });
   eleventyConfig.addGlobalData('siteMeta', meta);

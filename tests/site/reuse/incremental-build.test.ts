@@ -89,3 +89,70 @@ describe('a build that reuses the unchanged pages of the previous one', () => {
     for (const file of files(fromScratch).filter((f) => f.endsWith('.html'))) expect(readFileSync(join(inPlace, file)).equals(readFileSync(join(fromScratch, file))), file).toBe(true);
   });
 });
+
+describe('a build on top of the site the published one replaced (npm start keeps it as a spare)', () => {
+  let dir: string;
+  let published: string;
+  let spare: string;
+  let fromScratch: string;
+  let publishedBefore: Map<string, Buffer>;
+  let spareInodes: Map<string, number>;
+  const [olderIssue, newerIssue] = readdirSync(FIXTURE_CONTENT).sort();
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'spare-build-'));
+    const content = join(dir, 'content');
+    cpSync(FIXTURE_CONTENT, content, { recursive: true });
+    // The spare: the site as first published. The published site: built on it with one more
+    // issue, so the two share the files of every unchanged page.
+    spare = join(dir, 'spare');
+    build(content, spare);
+    const added = '2031-07-nextmonth';
+    cpSync(join(content, newerIssue!), join(content, added), { recursive: true });
+    for (const name of readdirSync(join(content, added))) {
+      const file = join(content, added, name);
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/^issue: .*$/m, `issue: ${added}`).replace(/^date: .*$/m, 'date: "2031-07-01"'));
+    }
+    published = join(dir, 'published');
+    build(content, published, spare);
+    // Then the published site built in place after an edit that keeps the page's size (one
+    // character for another of as many bytes), writing into a file it shares with the spare.
+    const editedFile = readdirSync(join(content, olderIssue!)).sort()[0]!;
+    const editedPath = join(content, olderIssue!, editedFile);
+    const original = readFileSync(editedPath, 'utf8');
+    const body = original.indexOf('---', 3) + 3;
+    const stop = original.indexOf('。', body);
+    expect(stop).toBeGreaterThan(0);
+    writeFileSync(editedPath, `${original.slice(0, stop)}！${original.slice(stop + 1)}`);
+    build(content, published);
+    // And the next month's build, on the spare: that edit undone (the spare's keys now say the
+    // right thing of a file that no longer holds it), another edit, an article removed.
+    writeFileSync(editedPath, original);
+    const second = join(content, olderIssue!, readdirSync(join(content, olderIssue!)).sort()[1]!);
+    writeFileSync(second, `${readFileSync(second, 'utf8')}\n\n补记：编辑后补充的一句话。\n`);
+    rmSync(join(content, newerIssue!, readdirSync(join(content, newerIssue!)).sort().at(-1)!));
+    publishedBefore = new Map(files(published).map((file) => [file, readFileSync(join(published, file))]));
+    spareInodes = new Map(files(spare).map((file) => [file, statSync(join(spare, file)).ino]));
+    build(content, spare, published);
+    fromScratch = join(dir, 'from-scratch');
+    build(content, fromScratch);
+  }, 240_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('writes the same files, byte for byte, as a build from scratch', () => {
+    expect(files(spare)).toEqual(files(fromScratch));
+    for (const file of files(fromScratch)) expect(readFileSync(join(spare, file)).equals(readFileSync(join(fromScratch, file))), file).toBe(true);
+  });
+
+  it('leaves every byte of the published site as it was', () => {
+    expect(files(published)).toEqual([...publishedBefore.keys()]);
+    for (const [file, bytes] of publishedBefore) expect(readFileSync(join(published, file)).equals(bytes), file).toBe(true);
+  });
+
+  it('keeps in place the pages that are still right, and takes or renders the others', () => {
+    const pages = files(spare).filter((file) => file.endsWith('.html'));
+    const inPlace = pages.filter((file) => statSync(join(spare, file)).ino === spareInodes.get(file));
+    expect(inPlace.length).toBeGreaterThan(0);
+    expect(inPlace.length).toBeLessThan(pages.length);
+  });
+});
