@@ -9,6 +9,8 @@ import type { PagedPage } from './page-keys.ts';
  * included. Not a page: the offline manifest leaves it out.
  */
 export const PAGE_KEYS_FILE = '.page-keys.json';
+/** The keys of an older site being built on, set aside by clearForRebuild until planReuse has read them. */
+const OWN_KEYS_FILE = `${PAGE_KEYS_FILE}.own`;
 
 interface KeysFile {
   version: 1;
@@ -16,9 +18,10 @@ interface KeysFile {
   pages: Record<string, [string, number]>;
 }
 
-function readKeys(site: string): KeysFile['pages'] {
+/** A site's recorded keys: its published ones, or (OWN_KEYS_FILE) those of the spare being rebuilt. */
+function readKeys(site: string, file = PAGE_KEYS_FILE): KeysFile['pages'] {
   try {
-    const parsed = JSON.parse(readFileSync(join(site, PAGE_KEYS_FILE), 'utf8')) as KeysFile;
+    const parsed = JSON.parse(readFileSync(join(site, file), 'utf8')) as KeysFile;
     return parsed.version === 1 && parsed.pages && typeof parsed.pages === 'object' ? parsed.pages : {};
   } catch {
     // None yet, or unreadable: every page is rendered.
@@ -85,9 +88,6 @@ export function clearForRebuild(output: string, keepDirs: string[]): void {
   }
 }
 
-/** The keys of an older site being built on, set aside by clearForRebuild until planReuse has read them. */
-const OWN_KEYS_FILE = `${PAGE_KEYS_FILE}.own`;
-
 /** Which pages this build renders, and which it takes from the previous build. */
 export interface ReusePlan {
   output: string;
@@ -120,7 +120,7 @@ export function planReuse(pages: PagedPage[], output: string, previous: string):
   previous = resolve(previous);
   const recorded = readKeys(previous);
   if (previous === output) rmSync(join(output, PAGE_KEYS_FILE), { force: true });
-  const own = previous === output ? {} : readOwnKeys(output);
+  const own = previous === output ? {} : readKeys(output, OWN_KEYS_FILE);
   const render: PagedPage[] = [];
   const reused: PagedPage[] = [];
   const kept: PagedPage[] = [];
@@ -147,15 +147,6 @@ export function planReuse(pages: PagedPage[], output: string, previous: string):
   for (const path of Object.keys(own)) if (!wanted.has(path)) removeFile(output, path);
   rmSync(join(output, OWN_KEYS_FILE), { force: true });
   return { output, previous, render, reused, kept, all: pages, linking: null };
-}
-
-function readOwnKeys(output: string): KeysFile['pages'] {
-  try {
-    const parsed = JSON.parse(readFileSync(join(output, OWN_KEYS_FILE), 'utf8')) as KeysFile;
-    return parsed.version === 1 && parsed.pages && typeof parsed.pages === 'object' ? parsed.pages : {};
-  } catch {
-    return {};
-  }
 }
 
 /** How many links and folders are asked of the thread pool at once. */

@@ -21,6 +21,12 @@ function files(site: string): string[] {
     .sort();
 }
 
+/** Every file of `site` is in `reference` with the same bytes, and no other. */
+function expectSameSite(site: string, reference: string): void {
+  expect(files(site)).toEqual(files(reference));
+  for (const file of files(reference)) expect(readFileSync(join(site, file)).equals(readFileSync(join(reference, file))), file).toBe(true);
+}
+
 describe('a build that reuses the unchanged pages of the previous one', () => {
   let dir: string;
   let before: string;
@@ -61,8 +67,7 @@ describe('a build that reuses the unchanged pages of the previous one', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('writes the same files, byte for byte, as a build from scratch', () => {
-    expect(files(incremental)).toEqual(files(fromScratch));
-    for (const file of files(fromScratch)) expect(readFileSync(join(incremental, file)).equals(readFileSync(join(fromScratch, file))), file).toBe(true);
+    expectSameSite(incremental, fromScratch);
   });
 
   it('takes unchanged pages from the previous site instead of rendering them, and renders a changed one', () => {
@@ -140,8 +145,7 @@ describe('a build on top of the site the published one replaced (npm start keeps
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('writes the same files, byte for byte, as a build from scratch', () => {
-    expect(files(spare)).toEqual(files(fromScratch));
-    for (const file of files(fromScratch)) expect(readFileSync(join(spare, file)).equals(readFileSync(join(fromScratch, file))), file).toBe(true);
+    expectSameSite(spare, fromScratch);
   });
 
   it('leaves every byte of the published site as it was', () => {
