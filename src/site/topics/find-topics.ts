@@ -52,32 +52,41 @@ function isAbout(article: { head: string; body: string }, candidate: Candidate):
 }
 
 /**
- * Distinct values seen, holding a set only from the second value on: nearly every headline gram
- * is met once, and four sets for each of some hundred thousand grams was most of the time of
- * finding recurring terms.
+ * How many distinct values were seen, counted up to `enough`: the filters below ask only
+ * whether a gram was met in two issues or beside two characters, never how many. Nearly every
+ * headline gram is met once; a set per gram for its issues and neighbours (some hundred thousand
+ * grams) was most of the time of finding recurring terms, and its garbage most of the rest.
  */
 class Distinct {
   private readonly first: string;
-  private more: Set<string> | null = null;
-  constructor(first: string) {
+  private more: string[] | null = null;
+  constructor(
+    first: string,
+    private readonly enough: number,
+  ) {
     this.first = first;
   }
   add(value: string): void {
-    if (this.more) this.more.add(value);
-    else if (value !== this.first) this.more = new Set([this.first, value]);
+    if (!this.more) {
+      if (value !== this.first) this.more = [this.first, value];
+    } else if (this.more.length < this.enough && !this.more.includes(value)) this.more.push(value);
   }
   get size(): number {
-    return this.more ? this.more.size : 1;
+    return this.more ? this.more.length : 1;
   }
 }
 
-/** Where a headline gram was met: its articles (indexes, distinct), issues and neighbours. */
+/** Where a headline gram was met: in how many articles (the last one's index, to count each once), issues and neighbours. */
 interface GramSightings {
-  articles: number[];
+  articles: number;
+  lastArticle: number;
   issues: Distinct;
   left: Distinct;
   right: Distinct;
 }
+
+/** Neighbours are asked only whether they vary: more than one. */
+const VARIED = 2;
 
 /**
  * Terms that recur in the headlines of several articles from several issues and that the
@@ -99,11 +108,20 @@ export function recurringTerms(articles: TopicSource[], lexicon: LexiconEntry[],
           const right = chars[i + n] ?? '$';
           const entry = seen.get(gram);
           if (!entry) {
-            seen.set(gram, { articles: [index], issues: new Distinct(article.issue), left: new Distinct(left), right: new Distinct(right) });
+            seen.set(gram, {
+              articles: 1,
+              lastArticle: index,
+              issues: new Distinct(article.issue, RECURRING.minIssues),
+              left: new Distinct(left, VARIED),
+              right: new Distinct(right, VARIED),
+            });
             continue;
           }
           // Articles are met in index order: a new one is never among those before the last.
-          if (entry.articles[entry.articles.length - 1] !== index) entry.articles.push(index);
+          if (entry.lastArticle !== index) {
+            entry.articles++;
+            entry.lastArticle = index;
+          }
           entry.issues.add(article.issue);
           entry.left.add(left);
           entry.right.add(right);
@@ -115,9 +133,9 @@ export function recurringTerms(articles: TopicSource[], lexicon: LexiconEntry[],
   const ignored = new Set(ignoredTerms.map(foldText));
   const frequent = [...seen.entries()].filter(
     ([gram, { articles: a, issues, left, right }]) =>
-      a.length >= RECURRING.minArticles && issues.size >= RECURRING.minIssues && !EDGE.test(gram) && !ignored.has(gram) &&
+      a >= RECURRING.minArticles && issues.size >= RECURRING.minIssues && !EDGE.test(gram) && !ignored.has(gram) &&
       // Always preceded or followed by the same character: a piece of a longer word ("工智能产业").
-      left.size > 1 && right.size > 1 &&
+      left.size >= VARIED && right.size >= VARIED &&
       !known.some((term) => term.includes(gram) || gram.includes(term)),
   );
   // For every gram, the most articles of a longer frequent gram that holds it: a gram is kept
@@ -128,12 +146,12 @@ export function recurringTerms(articles: TopicSource[], lexicon: LexiconEntry[],
     for (let n = 1; n < chars.length; n++) {
       for (let i = 0; i + n <= chars.length; i++) {
         const inside = chars.slice(i, i + n).join('');
-        longest.set(inside, Math.max(longest.get(inside) ?? 0, other.length));
+        longest.set(inside, Math.max(longest.get(inside) ?? 0, other));
       }
     }
   }
   return frequent
-    .filter(([gram, { articles: a }]) => (longest.get(gram) ?? 0) < a.length)
+    .filter(([gram, { articles: a }]) => (longest.get(gram) ?? 0) < a)
     .map(([gram]) => gram)
     .sort((a, b) => a.localeCompare(b, 'zh-CN'));
 }
