@@ -1,6 +1,6 @@
 import { createHash, type Hash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 
 const projectRoot = resolve(import.meta.dirname, '..');
 let version: string | null = null;
@@ -33,12 +33,41 @@ export function hashFolder(hash: Hash, dir: string): Hash {
 }
 
 /**
+ * The values cachedJson gave out in this process, by file. npm start's warm Eleventy process
+ * builds again and again: reading and parsing each issue's kept JSON again (about 40 MB at 120
+ * issues) was half a second of every rebuild. A file's name is its key, a hash of everything
+ * its value is made of, so a value kept here is the file's. Only the last build's are kept
+ * (forgetAllBut).
+ */
+const inMemory = new Map<string, unknown>();
+
+/** Frozen, so that no build changes a value the next one is given too (a change throws). */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
+
+/**
  * The JSON value kept under `key` in `dir` by an earlier build, or else `make()`'s, kept for the
  * next. Written aside and renamed, so a killed build never leaves half a file to be read; a
- * cache that cannot be read or written only makes the build slower, never different.
+ * cache that cannot be read or written only makes the build slower, never different. The value
+ * is frozen: it may be given again to a later build of the same process.
  */
 export function cachedJson<T>(dir: string, key: string, make: () => T): T {
-  const file = join(dir, `${key}.json`);
+  const file = resolve(dir, `${key}.json`);
+  if (inMemory.has(file)) {
+    markUsed(file);
+    return inMemory.get(file) as T;
+  }
+  const value = deepFreeze(readOrMake(file, make));
+  inMemory.set(file, value);
+  return value;
+}
+
+function readOrMake<T>(file: string, make: () => T): T {
   try {
     const value = JSON.parse(readFileSync(file, 'utf8')) as T;
     markUsed(file);
@@ -48,13 +77,20 @@ export function cachedJson<T>(dir: string, key: string, make: () => T): T {
   }
   const value = make();
   try {
-    mkdirSync(dir, { recursive: true });
+    mkdirSync(dirname(file), { recursive: true });
     writeFileSync(`${file}.tmp`, JSON.stringify(value));
     renameSync(`${file}.tmp`, file);
   } catch {
     // A read-only or full disk: this build goes on without keeping it.
   }
   return value;
+}
+
+/** Drops from memory the values of `dir` but those of these keys: what one build used, kept for the next. */
+export function forgetAllBut(dir: string, keys: Iterable<string>): void {
+  const wanted = new Set([...keys].map((key) => resolve(dir, `${key}.json`)));
+  const prefix = resolve(dir) + sep;
+  for (const file of inMemory.keys()) if (file.startsWith(prefix) && !wanted.has(file)) inMemory.delete(file);
 }
 
 /** Marks a kept file used now, so pruneUnused keeps it another UNUSED_DAYS. */

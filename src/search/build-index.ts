@@ -171,11 +171,25 @@ export function assembleSearchData(docs: SearchDoc[], build: string, collected: 
   return { meta, shards, texts, ...(shardsWritten ? { shardsWritten } : {}) };
 }
 
+/**
+ * How many shards hold this many bytes of postings: about SHARD_TARGET_BYTES each, the count
+ * rounded up to one of eight steps per doubling (…, 8192, 9216, 10240, …), so that it stays the
+ * same while an archive grows by up to an eighth. A count that moved with every issue sent
+ * every term to another shard, so each of a ten-year archive's 8,000 shards was new and half of
+ * them shorter than the file they replaced; with the count kept, a shard of one more issue is
+ * the old one and a little more.
+ */
+export function shardCountFor(totalBytes: number): number {
+  const exact = Math.max(1, Math.ceil(totalBytes / SHARD_TARGET_BYTES));
+  const step = 2 ** Math.max(0, Math.floor(Math.log2(exact)) - 3);
+  return Math.ceil(exact / step) * step;
+}
+
 /** The shards of collected postings: terms by hash (shardOf), each shard sorted by term, whichever part made it. */
 export function shardsOf(collected: CollectedPostings[]): Shard[] {
   let totalBytes = 0;
   for (const { entries } of collected) for (const [term, encoded] of entries) totalBytes += term.length + encoded.length + 6;
-  const shardCount = Math.max(1, Math.ceil(totalBytes / SHARD_TARGET_BYTES));
+  const shardCount = shardCountFor(totalBytes);
   const shards: Shard[] = Array.from({ length: shardCount }, () => []);
   for (const { entries } of collected) for (const entry of entries) shards[shardOf(entry[0], shardCount)]!.push(entry);
   for (const shard of shards) shard.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));

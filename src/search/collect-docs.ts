@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
-import { cachedJson } from '../build-cache.ts';
+import { cachedJson, forgetAllBut } from '../build-cache.ts';
 import { readContent, type ContentArticle } from '../content/read-content.ts';
 import type { SearchDoc } from '../types.ts';
 import { articlePath } from '../urls.ts';
@@ -60,10 +60,11 @@ export interface CollectOptions {
   cacheDir?: string;
 }
 
-function cachedDocs(articles: ContentArticle[], cacheDir: string): SearchDoc[] {
-  const key = createHash('sha256').update(String(EXTRACT_VERSION));
-  for (const a of articles) key.update(JSON.stringify(a.frontMatter)).update('\0').update(a.body).update('\0');
-  return cachedJson(cacheDir, key.digest('hex').slice(0, 24), () => articles.map(toSearchDoc));
+/** The key of an issue's documents: a hash of its articles. */
+function docsKey(articles: ContentArticle[]): string {
+  const hash = createHash('sha256').update(String(EXTRACT_VERSION));
+  for (const a of articles) hash.update(JSON.stringify(a.frontMatter)).update('\0').update(a.body).update('\0');
+  return hash.digest('hex').slice(0, 24);
 }
 
 /** Every article of content/ as a search document, in the content reader's order. */
@@ -72,12 +73,17 @@ export async function collectDocs(contentDir: string, options: CollectOptions = 
   const articles = readContent(contentDir, { missing: 'empty' });
   if (!options.cacheDir) return articles.map(toSearchDoc);
   const docs: SearchDoc[] = [];
+  const keys: string[] = [];
   // Articles arrive grouped by issue (compareContent sorts by date, then issue).
   for (let start = 0; start < articles.length; ) {
     let end = start;
     while (end < articles.length && articles[end]!.frontMatter.issue === articles[start]!.frontMatter.issue) end++;
-    docs.push(...cachedDocs(articles.slice(start, end), options.cacheDir));
+    const issue = articles.slice(start, end);
+    const key = docsKey(issue);
+    keys.push(key);
+    docs.push(...cachedJson(options.cacheDir, key, () => issue.map(toSearchDoc)));
     start = end;
   }
+  forgetAllBut(options.cacheDir, keys);
   return docs;
 }

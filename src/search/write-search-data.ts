@@ -1,5 +1,5 @@
-import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { closeSync, copyFileSync, existsSync, ftruncateSync, linkSync, openSync, writeSync, mkdirSync, readdirSync, readFileSync, rmdirSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { BuiltSearchData, ShardsWritten } from './build-index.ts';
 import { paths, REGISTRY, textName, type Shard } from './shard-format.ts';
@@ -9,12 +9,20 @@ export function dataScript(kind: 'meta' | 'shard' | 'text', ...args: unknown[]):
   return `${REGISTRY}.${kind}(${args.map((a) => JSON.stringify(a)).join(',')});\n`;
 }
 
+/** A file's size and links, or undefined when it is not there; never an error. */
+function statOf(file: string): Stats | undefined {
+  try {
+    return statSync(file, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
+}
+
 /** Whether a file holds exactly these bytes: read only when the size matches, and never an error. */
-function holds(file: string, bytes: Buffer): boolean {
+function holds(file: string, bytes: Buffer, stat = statOf(file)): boolean {
   // Synchronously: a promise stat or read is several trips to the thread pool per file, and
   // a build compares thousands.
   try {
-    const stat = statSync(file, { throwIfNoEntry: false });
     return stat !== undefined && stat.size === bytes.length && readFileSync(file).equals(bytes);
   } catch {
     return false;
@@ -48,37 +56,62 @@ function writeAll(files: Map<string, (() => string) | null>, outDir: string, exi
     const bytes = Buffer.from(make());
     const file = join(outDir, path);
     // No listing (writeShards): whether the file is there is asked of the file itself.
-    if (existing ? existing.has(path) : existsSync(file)) {
-      if (holds(file, bytes)) {
-        done.unchanged++;
-        continue;
-      }
-      // Replaced, not overwritten: the file may be a hard link that an earlier staging
-      // build made, and writing into it would change the site it was linked from too.
+    const here = existing && !existing.has(path) ? undefined : statOf(file);
+    if (here && holds(file, bytes, here)) {
+      done.unchanged++;
+      continue;
+    }
+    const from = previous === null ? null : join(previous, path);
+    if (from !== null && holds(from, bytes)) {
+      // The name is freed for the link, whatever the file behind it.
+      if (here) removeName(file);
+      // Linked only at a path this build writes nothing else to, so nothing is ever
+      // written through the link into the previous site.
       try {
-        unlinkSync(file);
+        linkSync(from, file);
       } catch {
-        // Gone since the folder was listed.
+        copyFileSync(from, file);
       }
+      done.reused++;
+      continue;
     }
-    if (previous !== null) {
-      const from = join(previous, path);
-      if (holds(from, bytes)) {
-        // Linked only at a path this build writes nothing else to, so nothing is ever
-        // written through the link into the previous site.
-        try {
-          linkSync(from, file);
-        } catch {
-          copyFileSync(from, file);
-        }
-        done.reused++;
-        continue;
-      }
+    // A file with other links (one an earlier staging build made) is replaced, not written
+    // into, which would change the site it was linked from too. A file of this folder alone is
+    // written over.
+    if (here && here.nlink === 1) writeOver(file, bytes, here.size);
+    else {
+      if (here) removeName(file);
+      writeFileSync(file, bytes);
     }
-    writeFileSync(file, bytes);
     done.written++;
   }
   return done;
+}
+
+/**
+ * Writes bytes over a file's own from its start, then cuts what is left of the old ones, if
+ * any. Not emptied first (as writeFileSync does) nor made anew, and not cut when it did not
+ * shrink: on this disk each of those frees or trims the file's blocks and waits for it, and a
+ * shard of one more issue is a little longer than it was (8,248 shards of a ten-year archive:
+ * 1.16 s emptied and written, 0.12–0.15 s written over).
+ */
+function writeOver(file: string, bytes: Buffer, oldSize: number): void {
+  const fd = openSync(file, 'r+');
+  try {
+    for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at, at);
+    if (oldSize > bytes.length) ftruncateSync(fd, bytes.length);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Removes one name of a file; one gone since the folder was listed is no error. */
+function removeName(file: string): void {
+  try {
+    unlinkSync(file);
+  } catch {
+    // Gone already.
+  }
 }
 
 /**
@@ -124,7 +157,7 @@ export async function writeSearchData(outDir: string, data: BuiltSearchData, opt
   const existing = new Set<string>();
   for (const dir of DATA_DIRS) {
     await mkdir(join(outDir, dir), { recursive: true });
-    for (const file of await listFiles(join(outDir, dir))) existing.add(`${dir}/${file}`);
+    for (const file of listFiles(join(outDir, dir))) existing.add(`${dir}/${file}`);
   }
   // Shards of an earlier build (with another shard count) and texts of removed articles must
   // not linger in the site; nor the folder of an issue no longer in it.
@@ -147,8 +180,13 @@ export async function writeSearchData(outDir: string, data: BuiltSearchData, opt
   return { files: [...files.keys()], written: done.written + shards.written, reused: done.reused + shards.reused, unchanged: done.unchanged + shards.unchanged };
 }
 
-/** Every file under a folder, as site-relative paths with forward slashes. */
-export async function listFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+/**
+ * Every file under a folder, as site-relative paths with forward slashes. Synchronously: the
+ * promise form of a recursive listing asks the thread pool once per folder, and a site has a
+ * folder per page (a ten-year archive's 22,500 files in 11,000 folders: 0.6–1.0 s, against
+ * 0.1 s for this).
+ */
+export function listFiles(dir: string): string[] {
+  const entries = readdirSync(dir, { recursive: true, withFileTypes: true });
   return entries.filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/')).sort();
 }

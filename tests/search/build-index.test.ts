@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildLunrIndex, buildSearchData, type BuiltSearchData } from '../../src/search/build-index.ts';
+import { buildLunrIndex, buildSearchData, shardCountFor, type BuiltSearchData } from '../../src/search/build-index.ts';
 import { collectDocs } from '../../src/search/collect-docs.ts';
 import { collectionStats, lunrWeights } from '../../src/search/lunr-setup.ts';
 import { decodeNumbers, decodePostings, FIELDS } from '../../src/search/shard-format.ts';
@@ -84,5 +84,34 @@ describe('the search build without a Lunr index in memory', () => {
 
   it('is deterministic: the same documents give the same files', () => {
     expect(JSON.stringify(buildSearchData(docs, 'x'))).toBe(JSON.stringify(buildSearchData([...docs], 'x')));
+  });
+});
+
+describe('the number of shards', () => {
+  const TARGET = 3_000;
+  const sizes = Array.from({ length: 4_000 }, (_, i) => Math.round(1.003 ** i * 2_000));
+
+  it('gives shards of about the target size: never larger, and at most an eighth smaller', () => {
+    for (const bytes of sizes) {
+      const exact = Math.ceil(bytes / TARGET);
+      const count = shardCountFor(bytes);
+      expect(count, String(bytes)).toBeGreaterThanOrEqual(exact);
+      expect(count, String(bytes)).toBeLessThanOrEqual(Math.max(exact, Math.ceil(exact * 1.125)));
+    }
+  });
+
+  it('never falls as the archive grows, and takes at most eight values while it doubles', () => {
+    for (let i = 1; i < sizes.length; i++) expect(shardCountFor(sizes[i]!)).toBeGreaterThanOrEqual(shardCountFor(sizes[i - 1]!));
+    for (const from of [3_000_000, 24_000_000, 100_000_000]) {
+      const counts = new Set(Array.from({ length: 2_001 }, (_, i) => shardCountFor(from + (from * i) / 2_000)));
+      expect(counts.size, String(from)).toBeLessThanOrEqual(9);
+    }
+  });
+
+  it('stays the same when one more issue adds a hundredth to a large archive', () => {
+    // 8,000 shards' worth, grown 1% at a time: most steps keep the count.
+    let kept = 0;
+    for (let bytes = 8_000 * TARGET, k = 0; k < 50; k++, bytes *= 1.01) if (shardCountFor(bytes) === shardCountFor(bytes * 1.01)) kept++;
+    expect(kept).toBeGreaterThanOrEqual(45);
   });
 });

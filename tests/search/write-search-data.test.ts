@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -18,7 +18,7 @@ const freshFolder = () => {
 const contents = (dir: string, files: string[]) => files.map((f) => [f, readFileSync(join(dir, f), 'utf8')]);
 const LONG_AGO = new Date('2001-01-01T00:00:00Z');
 /** Every search file of a built folder: path → bytes. */
-const filesOf = async (dir: string, under = 'search') => new Map((await listFiles(join(dir, under))).map((f) => [`${under}/${f}`, readFileSync(join(dir, under, f))]));
+const filesOf = async (dir: string, under = 'search') => new Map(listFiles(join(dir, under)).map((f) => [`${under}/${f}`, readFileSync(join(dir, under, f))]));
 const inode = (file: string) => statSync(file).ino;
 /** The archive before its newest issue: documents are numbered newest issue first, so adding it shifts every number. */
 const withoutNewest = (all: SearchDoc[]) => all.filter((d) => d.issue !== all[0]!.issue);
@@ -55,7 +55,7 @@ describe('writing the search data into a folder that holds an earlier build', ()
     writeFileSync(join(out, 'search/offline.js'), 'kept: not search data');
     const fewer = docs.slice(0, 3);
     const { files: written } = await writeSearchData(out, buildSearchData(fewer, 'b'));
-    expect((await listFiles(join(out, 'search'))).map((f) => `search/${f}`)).toEqual([...written, 'search/offline.js'].sort());
+    expect(listFiles(join(out, 'search')).map((f) => `search/${f}`)).toEqual([...written, 'search/offline.js'].sort());
     // Nor the text folders of the issues it no longer has.
     expect(readdirSync(join(out, 'search/text'))).toEqual([fewer[0]!.issue]);
     const fresh = freshFolder();
@@ -138,5 +138,31 @@ describe('writing the search data into a staging folder beside the previous site
     expect(changed.some((f) => f.startsWith('search/text/'))).toBe(true);
     for (const file of changed) expect(inode(join(out, file)), file).not.toBe(inode(join(other, file)));
     expect(await filesOf(other)).toEqual(kept);
+  });
+
+  it('writes over a changed file that no other site shares, and its bytes are a fresh build\'s', async () => {
+    const out = freshFolder();
+    const { files } = await writeSearchData(out, buildSearchData(docs, 'a'));
+    // Held open, a replaced file would live on unnamed (no links), and its inode number could not be reused.
+    const held = new Map(files.map((f) => [f, openSync(join(out, f), 'r')]));
+    try {
+      const edited = docs.map((d, n) => (n === 1 ? { ...d, body: `${d.body}\n补记：这是改写后新增的一句。` } : d));
+      const data = buildSearchData(edited, 'b');
+      const result = await writeSearchData(out, data);
+      const fresh = freshFolder();
+      await writeSearchData(fresh, data);
+      expect(contents(out, result.files)).toEqual(contents(fresh, result.files));
+      // The meta file and the edited article's shards and text, at least.
+      expect(result.written).toBeGreaterThan(2);
+      for (const [file, fd] of held) expect(fstatSync(fd).nlink, file).toBe(1);
+      // And back: files that get shorter are cut to their new length.
+      const original = buildSearchData(docs, 'c');
+      const back = await writeSearchData(out, original);
+      const freshAgain = freshFolder();
+      await writeSearchData(freshAgain, original);
+      expect(contents(out, back.files)).toEqual(contents(freshAgain, back.files));
+    } finally {
+      for (const fd of held.values()) closeSync(fd);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { cachedJson, pruneUnused, sourceVersion } from '../../build-cache.ts';
+import { cachedJson, forgetAllBut, pruneUnused, sourceVersion } from '../../build-cache.ts';
 import { articlePath, issuePath } from '../../urls.ts';
 import type { LoadedArticle } from '../content/load-articles.ts';
 import { renderArticle } from '../content/render-markdown.ts';
@@ -35,12 +35,16 @@ function derivedParts(loaded: LoadedArticle[], cacheDir: string | null): Derived
     byIssue.set(article.frontMatter.issue, list);
   });
   const derived: Derived[] = new Array(loaded.length);
+  const keys: string[] = [];
   for (const indexes of byIssue.values()) {
-    const key = createHash('sha256').update(sourceVersion());
-    for (const i of indexes) key.update(`\0${loaded[i]!.frontMatter.order}\0`).update(loaded[i]!.body);
-    const parts = cachedJson(cacheDir, key.digest('base64url').slice(0, 24), () => indexes.map((i) => derive(loaded[i]!)));
+    const hash = createHash('sha256').update(sourceVersion());
+    for (const i of indexes) hash.update(`\0${loaded[i]!.frontMatter.order}\0`).update(loaded[i]!.body);
+    const key = hash.digest('base64url').slice(0, 24);
+    keys.push(key);
+    const parts = cachedJson(cacheDir, key, () => indexes.map((i) => derive(loaded[i]!)));
     indexes.forEach((i, k) => (derived[i] = parts[k]!));
   }
+  forgetAllBut(cacheDir, keys);
   pruneUnused(cacheDir);
   return derived;
 }

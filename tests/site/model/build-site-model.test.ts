@@ -6,6 +6,7 @@ import type { LoadedArticle } from '../../../src/site/content/load-articles.ts';
 import { readContent } from '../../../src/content/read-content.ts';
 import { buildSiteModel, buildSiteModelInParallel } from '../../../src/site/model/build-site-model.ts';
 import { articlePath } from '../../../src/urls.ts';
+import { forgetAllBut } from '../../../src/build-cache.ts';
 import { FIXTURE_CONTENT } from '../../helpers/build-site.ts';
 import type { FrontMatter, Section } from '../../../src/types.ts';
 
@@ -103,8 +104,11 @@ describe('buildSiteModel with a cache folder', () => {
       expect(JSON.stringify(buildSiteModel(loaded, { cacheDir }))).toBe(plain);
       const kept = readdirSync(cacheDir);
       expect(kept).toHaveLength(new Set(loaded.map((a) => a.frontMatter.issue)).size);
-      // Read back, not made again: what is kept is what is shown.
+      // Read back, not made again: what is kept is what is shown. In the same process the
+      // values are not read again; in a new one (no values in memory) they are.
       for (const name of kept) writeFileSync(join(cacheDir, name), readFileSync(join(cacheDir, name), 'utf8').replace(/<p>/g, '<p data-from-cache>'));
+      expect(buildSiteModel(loaded, { cacheDir }).articles.some((a) => a.html.includes('data-from-cache'))).toBe(false);
+      forgetAllBut(cacheDir, []);
       expect(buildSiteModel(loaded, { cacheDir }).articles.every((a) => a.html.includes('data-from-cache') || !a.html.includes('<p'))).toBe(true);
       const edited = loaded.map((a, i) => (i === 0 ? { ...a, body: `${a.body}\n\n编辑后补充的一段。` } : a));
       const first = buildSiteModel(edited, { cacheDir }).articles.find((a) => a.url === articlePath(edited[0]!.frontMatter))!;
