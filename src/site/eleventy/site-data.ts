@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
-import { loadArticles } from '../content/load-articles.ts';
-import { buildSiteModelInParallel } from '../model/build-site-model.ts';
+import { loadArticles, type LoadedArticle } from '../content/load-articles.ts';
+import { buildSiteModelInParallel, relatedInWorker, type RelatedFound } from '../model/build-site-model.ts';
 import type { PagedKind, SiteData, SiteModel } from '../model/types.ts';
-import { layoutKey, pagedPages } from '../reuse/page-keys.ts';
+import { layoutKey, pagedPagesInTwoSteps } from '../reuse/page-keys.ts';
 import { DATA_DIRS } from '../../search/write-search-data.ts';
 import { clearForRebuild, completeReuse, planReuse, startLinking, type ReusePlan } from '../reuse/previous-build.ts';
 import { siteMeta } from '../site-meta.ts';
@@ -42,15 +42,31 @@ export default function siteDataPlugin(eleventyConfig: DataHost): void {
   eleventyConfig.addWatchTarget(dir);
   // A staging folder may hold an older site to build on (src/publish/build-site.ts): cleared of
   // all but its pages before Eleventy writes a file. Registered before the search plugin's.
+  // The articles are read, and their related articles started in a worker, before anything
+  // else: those are the last part of the model to be ready.
+  let started: { loaded: LoadedArticle[]; related: Promise<RelatedFound> } | null = null;
   eleventyConfig.on('eleventy.before', async () => {
+    try {
+      const loaded = loadArticles(dir);
+      started = { loaded, related: relatedInWorker(loaded) };
+    } catch {
+      // Said by the data below, which reads them again and reports what is wrong.
+      started = null;
+    }
     const output = resolve(eleventyConfig.directories.output);
     const previous = process.env[PREVIOUS_SITE_ENV];
     if (previous && resolve(previous) !== output) clearForRebuild(output, DATA_DIRS);
   });
   eleventyConfig.addGlobalData('bulletin', async (): Promise<SiteData> => {
-    const model: SiteModel = await buildSiteModelInParallel(loadArticles(dir), { cacheDir: ARTICLE_CACHE });
+    const loaded = started?.loaded ?? loadArticles(dir);
+    let keyed: ReturnType<typeof pagedPagesInTwoSteps> | null = null;
+    const layout = layoutKey(eleventyConfig.directories.input, meta);
+    // The lists' keys are made while the related articles are still being found.
+    const model: SiteModel = await buildSiteModelInParallel(loaded, { cacheDir: ARTICLE_CACHE }, started?.related, (unlinked) => (keyed = pagedPagesInTwoSteps(unlinked, layout)));
+    started = null;
     const output = resolve(eleventyConfig.directories.output);
-    const pages = pagedPages(model, layoutKey(eleventyConfig.directories.input, meta));
+    const { listPages, articlePages } = keyed!;
+    const pages = [...articlePages(), ...listPages];
     plan = planReuse(pages, output, process.env[PREVIOUS_SITE_ENV] || output);
     startLinking(plan);
     return {

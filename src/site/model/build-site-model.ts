@@ -53,21 +53,36 @@ export function buildSiteModel(loaded: LoadedArticle[], options: ModelOptions = 
   return model;
 }
 
+/** Per article (in the model's order), its related articles' indexes and scores. */
+export type RelatedFound = { index: number; score: number }[][];
+
+/** In the model's order (compareContent and compareArticles agree; checked by assertSameOrder), which is the content reader's already. */
+const inModelOrder = (loaded: LoadedArticle[]) => [...loaded].sort((a, b) => compareContent(a.frontMatter, b.frontMatter));
+
 /**
- * The same model, with related articles computed in a worker thread while this one makes the
- * rest: comparing every article with the archive was a third of the model's time at 120
- * issues, and the other core is mostly free then (the search index of a new issue is small).
+ * Related articles of the loaded articles, found in a worker thread from now on: comparing
+ * every article with the archive was a third of the model's time at 120 issues, and the other
+ * core is mostly free then (the search index of a new issue is small). Started as soon as the
+ * articles are read (site-data.ts), it is the model's last part to be ready.
  */
-export async function buildSiteModelInParallel(loaded: LoadedArticle[], options: ModelOptions = {}): Promise<SiteModel> {
-  // In the model's order (compareContent and compareArticles agree; checked below), which is
-  // the content reader's already.
-  loaded = [...loaded].sort((a, b) => compareContent(a.frontMatter, b.frontMatter));
-  const jobs: RelatedJob[] = loaded.map(({ frontMatter, body }) => ({ issue: frontMatter.issue, date: frontMatter.date, title: frontMatter.title, body }));
-  const related = runInWorker<{ index: number; score: number }[][]>(new URL('../topics/related-worker.ts', import.meta.url), jobs);
-  // Not unhandled while the model is made; awaited below.
+export function relatedInWorker(loaded: LoadedArticle[]): Promise<RelatedFound> {
+  const jobs: RelatedJob[] = inModelOrder(loaded).map(({ frontMatter, body }) => ({ issue: frontMatter.issue, date: frontMatter.date, title: frontMatter.title, body }));
+  const related = runInWorker<RelatedFound>(new URL('../topics/related-worker.ts', import.meta.url), jobs);
+  // Not unhandled while the model is made; awaited by buildSiteModelInParallel.
   related.catch(() => {});
+  return related;
+}
+
+/**
+ * The same model, with related articles found in a worker thread (relatedInWorker, given the
+ * same articles) while this one makes the rest. `meanwhile` is given the model without them,
+ * for work that needs none of them while they are still being found.
+ */
+export async function buildSiteModelInParallel(loaded: LoadedArticle[], options: ModelOptions = {}, related = relatedInWorker(loaded), meanwhile?: (model: SiteModel) => void): Promise<SiteModel> {
+  loaded = inModelOrder(loaded);
   const model = modelWithoutRelated(loaded, options);
   assertSameOrder(model.articles, loaded);
+  meanwhile?.(model);
   linkRelated(model.articles, await related);
   return model;
 }

@@ -44,29 +44,47 @@ function articleDigests(articles: SiteArticle[]): WeakMap<object, string> {
   return digests;
 }
 
-/** Every page of the paginated templates, with its output path and key. */
-export function pagedPages(model: SiteModel, layout: string): PagedPage[] {
+/**
+ * Every page of the paginated templates, with its output path and key, in two steps: the
+ * lists (issues, prints, sections, topics) show nothing of an article's links, so they are
+ * keyed as soon as the model is made, while its related articles are still being found; the
+ * articles' own pages once those are linked (`articlePages`).
+ */
+export function pagedPagesInTwoSteps(model: SiteModel, layout: string): { listPages: PagedPage[]; articlePages(): PagedPage[] } {
   const digests = articleDigests(model.articles);
-  // While the keys are made, an article inside another page's item is written out as its
-  // digest: a toJSON that JSON.stringify calls natively (a replacer function, called for every
-  // value of 7,000 topic pages, took half a second).
-  for (const article of model.articles) Object.defineProperty(article, 'toJSON', { value: () => digests.get(article), configurable: true });
-  try {
+  const page = <T extends object>(kind: PagedKind, item: T, url: string, key: string): PagedPage<T> => ({ kind, item, path: `${url.replace(/^\//, '')}index.html`, key });
+  const listPages = whileDigested(model.articles, digests, () => {
     const keyOf = (kind: PagedKind, item: object) => sha(`${layout}\n${kind}\n${JSON.stringify(item)}`);
-    const page = <T extends object>(kind: PagedKind, item: T, url: string, key = keyOf(kind, item)): PagedPage<T> => ({ kind, item, path: `${url.replace(/^\//, '')}index.html`, key });
+    const list = <T extends object>(kind: PagedKind, item: T, url: string) => page(kind, item, url, keyOf(kind, item));
     return [
-      // An article's own page: its digest and its links.
-      ...model.articles.map((article) => {
+      ...model.issues.map((issue) => list('issue', issue, issue.url)),
+      ...model.issues.map((issue) => list('print', issue, issue.printUrl)),
+      ...model.sectionPages.map((sectionPage) => list('section', sectionPage, sectionPage.url)),
+      ...model.topics.map((topic) => list('topic', topic, topic.url)),
+      ...model.topicYears.map((topicYear) => list('topic-year', topicYear, topicYear.url)),
+    ];
+  });
+  // An article's own page: its digest and its links.
+  const articlePages = () =>
+    whileDigested(model.articles, digests, () =>
+      model.articles.map((article) => {
         const { related, topics, previous, next, olderIssue, newerIssue } = article;
         return page('article', article, article.url, sha(`${layout}\narticle\n${digests.get(article)}\n${JSON.stringify([related, topics, previous, next, olderIssue, newerIssue])}`));
       }),
-      ...model.issues.map((issue) => page('issue', issue, issue.url)),
-      ...model.issues.map((issue) => page('print', issue, issue.printUrl)),
-      ...model.sectionPages.map((sectionPage) => page('section', sectionPage, sectionPage.url)),
-      ...model.topics.map((topic) => page('topic', topic, topic.url)),
-      ...model.topicYears.map((topicYear) => page('topic-year', topicYear, topicYear.url)),
-    ];
+    );
+  return { listPages, articlePages };
+}
+
+/**
+ * Runs `make` while an article inside another page's item is written out as its digest: a
+ * toJSON that JSON.stringify calls natively (a replacer function, called for every value of
+ * 7,000 topic pages, took half a second).
+ */
+function whileDigested<T>(articles: SiteArticle[], digests: WeakMap<object, string>, make: () => T): T {
+  for (const article of articles) Object.defineProperty(article, 'toJSON', { value: () => digests.get(article), configurable: true });
+  try {
+    return make();
   } finally {
-    for (const article of model.articles) delete (article as { toJSON?: unknown }).toJSON;
+    for (const article of articles) delete (article as { toJSON?: unknown }).toJSON;
   }
 }

@@ -221,26 +221,98 @@ function articlesMentioning(folded: { head: string; body: string }[], terms: str
   };
 }
 
+/** What topic finding learned of one article: its folded text, and which candidates it is about. */
+interface ArticleFindings {
+  /** The headline it was folded from (title, subtitle, subheadings). */
+  headSource: string;
+  head: string;
+  body: string;
+  /** The candidates (by candidateKey) it was checked against, and those of them it is about. */
+  checked: ReadonlySet<string>;
+  about: Set<string>;
+}
+
+const NOTHING_CHECKED: ReadonlySet<string> = new Set();
+
+/**
+ * Each article's findings, kept from one call of findTopics to the next in a process: npm
+ * start's warm Eleventy process finds topics again after every drop-in, and one more issue then
+ * needs its own articles checked against every candidate, and the older ones only against the
+ * candidates it brought (a term that now recurs). Whether an article is about a candidate
+ * depends on those two alone (isAbout), so the topics are those of a fresh search. An article is
+ * known by its text and headline; only the last call's articles are kept.
+ */
+export class TopicFindings {
+  private byText = new Map<string, ArticleFindings[]>();
+
+  /** This call's findings of each article, kept for the next call; those of articles gone are let go. */
+  take(articles: TopicSource[]): ArticleFindings[] {
+    const next = new Map<string, ArticleFindings[]>();
+    const taken = articles.map((article) => {
+      const headSource = [article.title, article.subtitle ?? '', ...article.headings].join('\n');
+      let findings = this.byText.get(article.text)?.find((f) => f.headSource === headSource);
+      findings ??= { headSource, head: foldText(headSource), body: foldText(article.text), checked: NOTHING_CHECKED, about: new Set() };
+      const same = next.get(article.text);
+      if (same) {
+        if (!same.includes(findings)) same.push(findings);
+      } else next.set(article.text, [findings]);
+      return findings;
+    });
+    this.byText = next;
+    return taken;
+  }
+}
+
+/** The findings of this process (see TopicFindings). */
+const processFindings = new TopicFindings();
+
+/** Whether an article is about a candidate depends on its terms alone. */
+const candidateKey = (candidate: Candidate) => candidate.terms.join('\u0001');
+
 /** Every topic of the lexicon or of the recurring terms that at least two articles are about. */
-export function findTopics(articles: TopicSource[], lexicon: LexiconEntry[] = readLexicon(), ignoredTerms = readIgnoredTerms()): FoundTopic[] {
-  const folded = articles.map((article) => ({ head: headline(article), body: foldText(article.text) }));
+export function findTopics(articles: TopicSource[], lexicon: LexiconEntry[] = readLexicon(), ignoredTerms = readIgnoredTerms(), kept: TopicFindings = processFindings): FoundTopic[] {
+  const findings = kept.take(articles);
   const candidates: Candidate[] = [
     ...lexicon.map((entry) => ({ name: entry.name, terms: [entry.name, ...entry.aliases], kind: entry.kind })),
     ...recurringTerms(articles, lexicon, ignoredTerms).map((term) => ({ name: term, terms: [term], kind: 'recurring' as const })),
   ];
-  const mentioning = articlesMentioning(folded, candidates.flatMap((candidate) => candidate.terms));
-  const found = candidates
-    .map((candidate) => ({
-      candidate,
-      articles: mentioning(candidate.terms).filter((index) => isAbout(folded[index]!, candidate)),
-    }))
-    .filter((topic) => topic.articles.length >= MIN_ARTICLES);
+  const keys = candidates.map(candidateKey);
+  const checking = new Set(keys);
+  // Articles checked against the same candidates before lack the same ones now: all of them
+  // for a new article; for one checked before, only the candidates that are new since. Each
+  // such group is checked against what it lacks alone.
+  const groups = new Map<ReadonlySet<string>, ArticleFindings[]>();
+  for (const f of findings) {
+    if (f.checked === checking) continue;
+    const group = groups.get(f.checked);
+    if (group) group.push(f);
+    else groups.set(f.checked, [f]);
+  }
+  for (const [checked, group] of groups) {
+    const lacking = candidates.filter((_, c) => !checked.has(keys[c]!));
+    if (lacking.length === 0) continue;
+    const mentioning = articlesMentioning(group, lacking.flatMap((candidate) => candidate.terms));
+    for (const candidate of lacking) {
+      const key = candidateKey(candidate);
+      for (const local of mentioning(candidate.terms)) if (isAbout(group[local]!, candidate)) group[local]!.about.add(key);
+    }
+  }
+  for (const f of findings) {
+    // What it is about among candidates no longer found would be stale if one came back.
+    for (const key of f.about) if (!checking.has(key)) f.about.delete(key);
+    f.checked = checking;
+  }
+  const aboutBy = new Map<string, number[]>(keys.map((key) => [key, []]));
+  findings.forEach((f, index) => {
+    for (const key of f.about) aboutBy.get(key)!.push(index);
+  });
+  const found = candidates.map((candidate, c) => ({ candidate, articles: aboutBy.get(keys[c]!)! })).filter((topic) => topic.articles.length >= MIN_ARTICLES);
   const slugs = assignSlugs(found.map((topic) => topic.candidate.name));
   return found.map(({ candidate, articles: indexes }, i) => ({
     name: candidate.name,
     kind: candidate.kind,
     kindLabel: TOPIC_KINDS[candidate.kind],
     slug: slugs[i]!,
-    articles: indexes,
+    articles: [...indexes],
   }));
 }

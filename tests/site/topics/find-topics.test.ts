@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findTopics, recurringTerms, type TopicSource } from '../../../src/site/topics/find-topics.ts';
+import { findTopics, recurringTerms, TopicFindings, type TopicSource } from '../../../src/site/topics/find-topics.ts';
 import { readLexicon, type LexiconEntry } from '../../../src/site/topics/lexicon.ts';
 import { MAX_RELATED, MIN_RELATED, relatedArticles, type SimilaritySource } from '../../../src/site/topics/related-articles.ts';
 import { countTerm, foldText } from '../../../src/site/topics/text-features.ts';
@@ -193,5 +193,32 @@ describe('finding topics in many articles', () => {
       expect(topic?.articles ?? [], entry.name).toEqual(expected.length >= 2 ? expected : []);
     }
     expect(found.some((t) => t.articles.length > 5)).toBe(true);
+  });
+});
+
+describe('finding topics again in the same process', () => {
+  // Invented issues: a running subject (光子计算) recurs only once the third issue is in.
+  const issue = (id: string, titles: string[], text = '正文。') => titles.map((title) => article(id, title, text));
+  const first = issue('2022-01-a', ['光子计算取得进展', '星河科技发布新品', '星河公司扩产'], '星河公司表示，星河公司将扩产。');
+  const second = issue('2022-02-a', ['多地布局光子计算', '云梦省推进建设', 'AI 芯片出货']);
+  const third = issue('2022-03-a', ['光子计算产业联盟成立', '云梦省发布规划', '人工智能大会召开'], '多家企业采用 AI 技术。');
+  const fresh = (articles: TopicSource[]) => findTopics(articles, lexicon, [], new TopicFindings());
+
+  it('finds what a fresh search finds, as issues are added, an article is edited and an issue removed', () => {
+    const kept = new TopicFindings();
+    const edited = [...first, ...second.map((a, i) => (i === 1 ? { ...a, text: '云梦省。云梦省又一次。' } : a))];
+    const steps = [first, [...first, ...second], [...first, ...second, ...third], [...edited, ...third], [...third, ...edited], edited, first];
+    for (const [step, articles] of steps.entries()) expect(findTopics(articles, lexicon, [], kept), `step ${step}`).toEqual(fresh(articles));
+    // The steps mean something only if the topics changed along the way.
+    expect(fresh(steps[2]!).map((t) => t.name)).toContain('光子计算');
+    expect(fresh(steps[1]!).map((t) => t.name)).not.toContain('光子计算');
+  });
+
+  it('tells apart two articles with the same text but another headline', () => {
+    const kept = new TopicFindings();
+    const twins = [article('2022-04-a', '星河科技年报', '正文。'), article('2022-04-a', '年度综述', '正文。'), article('2022-05-a', '星河科技新品', '正文。')];
+    findTopics(twins, lexicon, [], kept);
+    const again = findTopics([twins[1]!, twins[0]!, twins[2]!], lexicon, [], kept);
+    expect(again.find((t) => t.name === '星河科技')?.articles).toEqual([1, 2]);
   });
 });
