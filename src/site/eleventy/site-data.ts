@@ -40,11 +40,11 @@ export default function siteDataPlugin(eleventyConfig: DataHost): void {
   const meta = siteMeta();
   let plan: ReusePlan | null = null;
   eleventyConfig.addWatchTarget(dir);
-  // A staging folder may hold an older site to build on (src/publish/build-site.ts): cleared of
-  // all but its pages before Eleventy writes a file. Registered before the search plugin's.
   // The articles are read, and their related articles started in a worker, before anything
   // else: those are the last part of the model to be ready.
   let started: { loaded: LoadedArticle[]; related: Promise<RelatedFound> } | null = null;
+  // A staging folder may hold an older site to build on (src/publish/build-site.ts): cleared of
+  // all but its pages before Eleventy writes a file. Registered before the search plugin's.
   eleventyConfig.on('eleventy.before', async () => {
     try {
       const loaded = loadArticles(dir);
