@@ -1,4 +1,4 @@
-import { closeSync, copyFileSync, existsSync, ftruncateSync, linkSync, openSync, writeSync, mkdirSync, readdirSync, readFileSync, rmdirSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
+import { closeSync, constants, copyFileSync, existsSync, ftruncateSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, rmdirSync, unlinkSync, writeFileSync, writeSync, type Stats } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { BuiltSearchData, ShardsWritten } from './build-index.ts';
@@ -9,10 +9,10 @@ export function dataScript(kind: 'meta' | 'shard' | 'text', ...args: unknown[]):
   return `${REGISTRY}.${kind}(${args.map((a) => JSON.stringify(a)).join(',')});\n`;
 }
 
-/** A file's size and links, or undefined when it is not there; never an error. */
+/** What a name is (a symbolic link is not followed), or undefined when it is not there; never an error. */
 function statOf(file: string): Stats | undefined {
   try {
-    return statSync(file, { throwIfNoEntry: false });
+    return lstatSync(file, { throwIfNoEntry: false });
   } catch {
     return undefined;
   }
@@ -70,18 +70,20 @@ function writeAll(files: Map<string, (() => string) | null>, outDir: string, exi
       try {
         linkSync(from, file);
       } catch {
-        copyFileSync(from, file);
+        // Refused (another file system), or the name is taken by what the listing left out.
+        removeName(file);
+        copyFileSync(from, file, constants.COPYFILE_EXCL);
       }
       done.reused++;
       continue;
     }
     // A file with other links (one an earlier staging build made) is replaced, not written
-    // into, which would change the site it was linked from too. A file of this folder alone is
-    // written over.
-    if (here && here.nlink === 1) writeOver(file, bytes, here.size);
+    // into, which would change the site it was linked from too; so is a symbolic link. A file
+    // of this folder alone is written over.
+    if (here?.isFile() && here.nlink === 1) writeOver(file, bytes, here.size);
     else {
       if (here) removeName(file);
-      writeFileSync(file, bytes);
+      writeNew(file, bytes);
     }
     done.written++;
   }
@@ -102,6 +104,19 @@ function writeOver(file: string, bytes: Buffer, oldSize: number): void {
     if (oldSize > bytes.length) ftruncateSync(fd, bytes.length);
   } finally {
     closeSync(fd);
+  }
+}
+
+/**
+ * Makes a new file, never opening one that is there: a name the folder's listing left out (a
+ * symbolic link is not a file to it) is freed first, not written through.
+ */
+function writeNew(file: string, bytes: Buffer): void {
+  try {
+    writeFileSync(file, bytes, { flag: 'wx' });
+  } catch {
+    removeName(file);
+    writeFileSync(file, bytes, { flag: 'wx' });
   }
 }
 

@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, lstatSync, mkdtempSync, openSync, readdirSync, symlinkSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -164,5 +164,22 @@ describe('writing the search data into a staging folder beside the previous site
     } finally {
       for (const fd of held.values()) closeSync(fd);
     }
+  });
+
+  it('replaces a symbolic link among its files instead of writing through it', async () => {
+    const out = freshFolder();
+    const { files } = await writeSearchData(out, buildSearchData(docs, 'a'));
+    const elsewhere = join(freshFolder(), 'someone-elses.js');
+    writeFileSync(elsewhere, 'not ours');
+    const linked = files.find((f) => f.startsWith('search/shards/'))!;
+    rmSync(join(out, linked));
+    symlinkSync(elsewhere, join(out, linked));
+    const data = buildSearchData(docs, 'b');
+    await writeSearchData(out, data);
+    expect(readFileSync(elsewhere, 'utf8')).toBe('not ours');
+    expect(lstatSync(join(out, linked)).isSymbolicLink()).toBe(false);
+    const fresh = freshFolder();
+    await writeSearchData(fresh, data);
+    expect(readFileSync(join(out, linked))).toEqual(readFileSync(join(fresh, linked)));
   });
 });
