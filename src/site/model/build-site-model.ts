@@ -6,7 +6,7 @@ import { sectionPath, sectionSlug } from '../sections.ts';
 import { relatedArticles } from '../topics/related-articles.ts';
 import type { RelatedJob } from '../topics/related-worker.ts';
 import { articlePath } from '../../urls.ts';
-import { runInWorker } from '../../worker-thread.ts';
+import { KeptWorker } from '../../worker-thread.ts';
 import { buildArchive } from './build-archive.ts';
 import { buildArticles } from './build-articles.ts';
 import { buildTopics, linkRelated } from './build-topics.ts';
@@ -53,6 +53,9 @@ export function buildSiteModel(loaded: LoadedArticle[], options: ModelOptions = 
   return model;
 }
 
+/** The thread that finds related articles, kept between the builds of a process (npm start's warm one). */
+const relatedWorker = new KeptWorker(new URL('../topics/related-worker.ts', import.meta.url));
+
 /** Per article (in the model's order), its related articles' indexes and scores. */
 export type RelatedFound = { index: number; score: number }[][];
 
@@ -67,7 +70,7 @@ const inModelOrder = (loaded: LoadedArticle[]) => [...loaded].sort((a, b) => com
  */
 export function relatedInWorker(loaded: LoadedArticle[]): Promise<RelatedFound> {
   const jobs: RelatedJob[] = inModelOrder(loaded).map(({ frontMatter, body }) => ({ issue: frontMatter.issue, date: frontMatter.date, title: frontMatter.title, body }));
-  const related = runInWorker<RelatedFound>(new URL('../topics/related-worker.ts', import.meta.url), jobs);
+  const related = relatedWorker.run<RelatedFound>(jobs);
   // Not unhandled while the model is made; awaited by buildSiteModelInParallel.
   related.catch(() => {});
   return related;

@@ -42,19 +42,31 @@ function commonGramLimit(articleCount: number): number {
  * same sums in the same order, so the scores are bit for bit those of the plain definition.
  */
 export function relatedArticles(articles: SimilaritySource[]): { index: number; score: number }[][] {
+  return relatedByFeatures(articles, articles.map((article) => articleFeatures(article.title, article.text)));
+}
+
+/** An article's features for similarity (featureCounts), in the order first met, with their counts. */
+export interface ArticleFeatures {
+  keys: (number | string)[];
+  counts: Int32Array;
+}
+
+/** The features of an article: its headline three times, then its text. Their numbers are of one thread (featureCounts). */
+export function articleFeatures(title: string, text: string): ArticleFeatures {
+  const found = featureCounts(foldText(`${title}\n${title}\n${title}\n${text}`));
+  return { keys: [...found.keys()], counts: Int32Array.from(found.values()) };
+}
+
+/** relatedArticles, given each article's features (articleFeatures, made in this thread). */
+export function relatedByFeatures(articles: Pick<SimilaritySource, 'issue' | 'date'>[], features: ArticleFeatures[]): { index: number; score: number }[][] {
   const gramIds = new Map<number | string, number>();
   /** Per article: gram ids and counts, in the order the grams were first met in its text. */
-  const counts = articles.map((article) => {
-    const folded = foldText(`${article.title}\n${article.title}\n${article.title}\n${article.text}`);
-    const found = featureCounts(folded);
-    const ids = new Int32Array(found.size);
-    const values = new Int32Array(found.size);
-    let k = 0;
-    for (const [key, count] of found) {
-      let id = gramIds.get(key);
-      if (id === undefined) gramIds.set(key, (id = gramIds.size));
+  const counts = features.map(({ keys, counts: values }) => {
+    const ids = new Int32Array(keys.length);
+    for (let k = 0; k < keys.length; k++) {
+      let id = gramIds.get(keys[k]!);
+      if (id === undefined) gramIds.set(keys[k]!, (id = gramIds.size));
       ids[k] = id;
-      values[k++] = count;
     }
     return { ids, values };
   });
@@ -78,7 +90,7 @@ export function relatedArticles(articles: SimilaritySource[]): { index: number; 
     return Math.sqrt(sum);
   });
   // Each issue's place in time (by date, then id, as compareContent orders issues).
-  const issueKey = (article: SimilaritySource) => `${article.date}\u0000${article.issue}`;
+  const issueKey = (article: Pick<SimilaritySource, 'issue' | 'date'>) => `${article.date}\u0000${article.issue}`;
   const issueRank = new Map([...new Set(articles.map(issueKey))].sort().map((key, rank) => [key, rank]));
   const issueOf = Int32Array.from(articles, (article) => issueRank.get(issueKey(article))!);
   // Cosines accumulated through an inverted index: only articles that share a gram are touched.

@@ -93,6 +93,22 @@ describe('buildSiteModelInParallel', () => {
     expect(plain.articles.some((a) => a.related.length > 0)).toBe(true);
     expect(JSON.stringify(await buildSiteModelInParallel([...loaded].reverse()))).toBe(JSON.stringify(plain));
   });
+
+  it('makes the same model again, build after build, with the worker that keeps what it read', async () => {
+    const loaded = readContent(FIXTURE_CONTENT);
+    const newest = loaded[0]!.frontMatter.issue;
+    const older = loaded.filter((a) => a.frontMatter.issue !== newest);
+    // Edits: an article of the newest issue given an older article's title (its body the
+    // same, its related articles not), and a rewritten one.
+    const retitled = loaded.map((a, i) => (i === 1 ? { ...a, frontMatter: { ...a.frontMatter, title: older.at(-1)!.frontMatter.title } } : a));
+    const rewritten = retitled.map((a, i) => (i === 2 ? { ...a, body: `${a.body}\n\n补充：运营商在多地部署新一代基站。` } : a));
+    const relatedOf = (articles: LoadedArticle[]) => buildSiteModel(articles).articles.find((a) => a.url === articlePath(loaded[1]!.frontMatter))!.related.map((r) => r.url);
+    expect(loaded[1]!.frontMatter.issue).toBe(newest);
+    expect(relatedOf(retitled)).not.toEqual(relatedOf(loaded));
+    for (const articles of [older, loaded, retitled, rewritten, older]) {
+      expect(JSON.stringify(await buildSiteModelInParallel(articles))).toBe(JSON.stringify(buildSiteModel(articles)));
+    }
+  });
 });
 
 describe('buildSiteModel with a cache folder', () => {
