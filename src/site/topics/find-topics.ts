@@ -1,5 +1,6 @@
 import { articleSlug } from '../../ingest/rules/slug.ts';
 import { readIgnoredTerms, readLexicon, TOPIC_KINDS, type LexiconEntry, type TopicKind } from './lexicon.ts';
+import { KeptByText } from './kept-by-text.ts';
 import { countTerm, foldedTerm, foldText, hanziRuns } from './text-features.ts';
 
 /** What topic finding needs of an article: the site model's article, with its plain text. */
@@ -37,8 +38,13 @@ interface Candidate {
   kind: TopicKind;
 }
 
+/** What an article's headline is made of: title, subtitle and subheadings. */
+function headSource(article: TopicSource): string {
+  return [article.title, article.subtitle ?? '', ...article.headings].join('\n');
+}
+
 function headline(article: TopicSource): string {
-  return foldText([article.title, article.subtitle ?? '', ...article.headings].join('\n'));
+  return foldText(headSource(article));
 }
 
 /** Is the article about the candidate: named in its headline or subheadings, or repeated in its text. */
@@ -243,23 +249,17 @@ const NOTHING_CHECKED: ReadonlySet<string> = new Set();
  * known by its text and headline; only the last call's articles are kept.
  */
 export class TopicFindings {
-  private byText = new Map<string, ArticleFindings[]>();
+  private readonly byText = new KeptByText<ArticleFindings>();
 
   /** This call's findings of each article, kept for the next call; those of articles gone are let go. */
   take(articles: TopicSource[]): ArticleFindings[] {
-    const next = new Map<string, ArticleFindings[]>();
-    const taken = articles.map((article) => {
-      const headSource = [article.title, article.subtitle ?? '', ...article.headings].join('\n');
-      let findings = this.byText.get(article.text)?.find((f) => f.headSource === headSource);
-      findings ??= { headSource, head: foldText(headSource), body: foldText(article.text), checked: NOTHING_CHECKED, about: new Set() };
-      const same = next.get(article.text);
-      if (same) {
-        if (!same.includes(findings)) same.push(findings);
-      } else next.set(article.text, [findings]);
-      return findings;
-    });
-    this.byText = next;
-    return taken;
+    return this.byText.map(articles, (article) => article.text, headSource, (article) => ({
+      headSource: headSource(article),
+      head: foldText(headSource(article)),
+      body: foldText(article.text),
+      checked: NOTHING_CHECKED,
+      about: new Set<string>(),
+    }));
   }
 }
 
@@ -289,11 +289,10 @@ export function findTopics(articles: TopicSource[], lexicon: LexiconEntry[] = re
     else groups.set(f.checked, [f]);
   }
   for (const [checked, group] of groups) {
-    const lacking = candidates.filter((_, c) => !checked.has(keys[c]!));
+    const lacking = candidates.flatMap((candidate, c) => (checked.has(keys[c]!) ? [] : [{ candidate, key: keys[c]! }]));
     if (lacking.length === 0) continue;
-    const mentioning = articlesMentioning(group, lacking.flatMap((candidate) => candidate.terms));
-    for (const candidate of lacking) {
-      const key = candidateKey(candidate);
+    const mentioning = articlesMentioning(group, lacking.flatMap(({ candidate }) => candidate.terms));
+    for (const { candidate, key } of lacking) {
       for (const local of mentioning(candidate.terms)) if (isAbout(group[local]!, candidate)) group[local]!.about.add(key);
     }
   }

@@ -1,6 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { KeptJob, KeptReply } from '../../worker-thread.ts';
 import { plainText } from '../content/text-stats.ts';
+import { KeptByText } from './kept-by-text.ts';
 import { articleFeatures, relatedByFeatures, type ArticleFeatures } from './related-articles.ts';
 
 /** What the worker is given: each article's Markdown body, whose plain text it compares here. */
@@ -12,26 +13,14 @@ export interface RelatedJob {
 }
 
 /**
- * Each article's features from the last job, by its body (and title): the worker is kept
- * between npm start's builds (KeptWorker), and one more issue then reads only its own articles'
- * text. Features are numbered per thread, so they are only ever used here.
+ * Each article's features from the last job, by its body and title: the worker is kept between
+ * npm start's builds (KeptWorker), and one more issue then reads only its own articles' text.
+ * Features are numbered per thread, so they are only ever used here.
  */
-let known = new Map<string, { title: string; features: ArticleFeatures }[]>();
+const known = new KeptByText<ArticleFeatures>();
 
-function featuresOf(jobs: RelatedJob[]): ArticleFeatures[] {
-  const next = new Map<string, { title: string; features: ArticleFeatures }[]>();
-  const features = jobs.map(({ title, body }) => {
-    const same = (entry: { title: string }) => entry.title === title;
-    const kept = next.get(body)?.find(same) ?? known.get(body)?.find(same);
-    const entry = kept ?? { title, features: articleFeatures(title, plainText(body)) };
-    const list = next.get(body) ?? [];
-    if (!list.includes(entry)) list.push(entry);
-    next.set(body, list);
-    return entry.features;
-  });
-  known = next;
-  return features;
-}
+const featuresOf = (jobs: RelatedJob[]) =>
+  known.map(jobs, (job) => job.body, (job) => job.title, ({ title, body }) => articleFeatures(title, plainText(body)));
 
 /**
  * relatedArticles in a worker thread, while the build's own thread makes the rest of the site
