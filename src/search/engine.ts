@@ -28,6 +28,16 @@ export interface RankedHits {
   slice(start?: number, end?: number): Hit[];
 }
 
+/**
+ * The document that will almost surely be the first hit, told before Lunr scores anything: the
+ * best upper bound of the first tier that has documents. A bound is the score but for rounding
+ * (see TieredRanking), so only a near tie can make it another document. A page starts loading
+ * this document's text with it, so that round trip overlaps the scoring instead of following it.
+ */
+export function likelyFirst(hits: RankedHits): number | undefined {
+  return hits instanceof TieredRanking ? hits.likelyFirst() : hits.slice(0, 1)[0]?.doc;
+}
+
 /** A term as the engine keeps it between queries: postings without positions, and Lunr's idf. */
 interface TermData {
   postings: LazyPostings;
@@ -226,6 +236,16 @@ class TieredRanking implements RankedHits {
     // Lunr adds the same products in another order; the margin covers the rounding of that.
     const length = Math.sqrt(this.terms.size);
     for (const doc of docs) this.bound[doc] = (sums[doc]! / length) * (1 + 1e-9) + 1e-12;
+  }
+
+  /** See likelyFirst(); tiers 1 and 2 are told apart here when there are no title matches, as the first slice would. */
+  likelyFirst(): number | undefined {
+    if (this.ranked.length > 0) return this.ranked[0]!.doc;
+    do {
+      const first = this.queues.find((queue) => queue.docs.length > 0);
+      if (first) return first.docs[0];
+    } while (this.queueOtherTiers());
+    return undefined;
   }
 
   slice(start = 0, end = this.length): Hit[] {

@@ -3,7 +3,7 @@ import { buildLunrIndex } from '../../src/search/build-index.ts';
 import { collectDocs } from '../../src/search/collect-docs.ts';
 import { lunr } from '../../src/search/lunr-setup.ts';
 import { parseQuery } from '../../src/search/tokenizer.ts';
-import type { SearchEngine } from '../../src/search/engine.ts';
+import { likelyFirst, type Hit, type SearchEngine } from '../../src/search/engine.ts';
 import type { SearchDoc } from '../../src/types.ts';
 import { doc, memoryEngine } from './support/memory-engine.ts';
 import { referenceEngine } from './support/reference-engine.ts';
@@ -142,6 +142,55 @@ describe('ranking only as far as the hits are read', () => {
     expect(ranked.slice(0, 4).map((h) => h.tier)).toEqual([0, 0, 1, 2]);
     expect(ranked.slice(2, 4).map((h) => h.doc)).toEqual([2, 3]);
     expect(scoring).toHaveBeenCalledTimes(3);
+  });
+});
+
+describe('the likely first hit, told before Lunr scores anything', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('is the first hit of title matches, phrases and parts alike, and scores nothing', async () => {
+    const docs = await collectDocs('tests/fixtures/search-content');
+    const engine = memoryEngine(docs);
+    const single = sampleQueries(docs, [1, 2, 3, 4, 6], 25);
+    const queries = [...single, ...single.slice(0, 40).map((q, i) => `${q} ${single[(i * 5 + 2) % single.length]}`)];
+    const tiersLed = new Set<number>();
+    for (const query of queries) {
+      const scoring = vi.spyOn(lunr.Index.prototype, 'query');
+      const ranked = await engine.rank(query);
+      const lead = likelyFirst(ranked);
+      expect(scoring, query).not.toHaveBeenCalled();
+      scoring.mockRestore();
+      const [first] = ranked.slice(0, 1);
+      expect(lead, query).toBe(first?.doc);
+      if (first) tiersLed.add(first.tier);
+    }
+    // Title matches lead some of the sample and phrases others: both ways of telling the leader are checked.
+    expect([...tiersLed].sort()).toEqual([0, 1]);
+  });
+
+  it('is the best of the parts when no article holds the phrase, and stays the first hit once slices are read', async () => {
+    // Every bigram of 华为芯片 (华为, 为芯, 芯片), never the four characters together.
+    const engine = memoryEngine([
+      doc({ body: '华为与为芯公司合作研发芯片。' }),
+      doc({ body: '华为，为芯，芯片；华为再谈为芯与芯片。' }),
+      doc({ body: '华为为芯片定价。' }),
+    ]);
+    const ranked = await engine.rank('华为芯片');
+    const lead = likelyFirst(ranked);
+    const [first] = ranked.slice(0, 1);
+    expect(first!.tier).toBe(2);
+    expect(lead).toBe(first!.doc);
+    expect(likelyFirst(ranked)).toBe(first!.doc);
+  });
+
+  it('is nothing when nothing is found', async () => {
+    expect(likelyFirst(await memoryEngine([doc({ body: '华为芯片。' })]).rank('量子纠缠'))).toBeUndefined();
+  });
+
+  it('is the first element of hits already in order', () => {
+    const inOrder: Hit[] = [{ doc: 7, score: 1, tier: 2 }, { doc: 3, score: 2, tier: 0 }];
+    expect(likelyFirst(inOrder)).toBe(7);
+    expect(likelyFirst([])).toBeUndefined();
   });
 });
 

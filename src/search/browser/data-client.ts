@@ -44,11 +44,16 @@ export function createDataClient(root: URL): DataClient {
     return promise as Promise<T>;
   }
 
-  const meta = () => load<SearchMeta>(paths.meta);
+  /** The meta file once it has arrived: a text file is then named, and its load started, in the same step. */
+  let arrived: SearchMeta | undefined;
+  const meta = () => load<SearchMeta>(paths.meta).then((m) => (arrived = m));
+  const text = (m: SearchMeta, n: number) => load<DocText>(paths.text(textName(m, n)));
   return {
     meta,
     shard: (k) => load(paths.shard(k)),
-    // Named from the meta file, which every query has loaded before it shows a result.
-    text: async (n) => load(paths.text(textName(await meta(), n))),
+    // Named from the meta file, which every query has loaded before it shows a result. Started
+    // at once when it has, not after an await: a load begun before the page's hits are scored
+    // (prefetchLeader) must reach the network before the scoring, not after it.
+    text: (n) => (arrived ? text(arrived, n) : meta().then((m) => text(m, n))),
   };
 }

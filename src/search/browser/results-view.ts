@@ -1,4 +1,4 @@
-import type { Hit, RankedHits } from '../engine.ts';
+import { likelyFirst, type Hit, type RankedHits } from '../engine.ts';
 import { matchRanges, segments, snippet, type Segment } from '../highlight.ts';
 import type { DocText, SearchMeta } from '../shard-format.ts';
 import type { QueryWord } from '../tokenizer.ts';
@@ -26,6 +26,16 @@ export function sortHits(hits: RankedHits, meta: SearchMeta, order: SortOrder): 
   if (order === 'relevance') return hits;
   const date = (hit: Hit) => meta.issues[meta.docs[hit.doc]![1]]!.date;
   return hits.slice(0, hits.length).map((hit, rank) => ({ hit, rank })).sort((a, b) => date(b.hit).localeCompare(date(a.hit)) || a.rank - b.rank).map(({ hit }) => hit);
+}
+
+/**
+ * Starts loading the text of the hit that will almost surely lead, before any hit is scored, so
+ * its round trip runs while Lunr scores the first page. The result that shows the text asks
+ * for it again and gets the same load (the data client keeps one per file), failure included.
+ */
+export function prefetchLeader(hits: RankedHits, text: (doc: number) => Promise<DocText>): void {
+  const doc = likelyFirst(hits);
+  if (doc !== undefined) text(doc).catch(() => undefined);
 }
 
 function appendSegments(parent: HTMLElement, parts: Segment[]): void {
@@ -89,5 +99,6 @@ export function renderResults(ctx: ResultsContext, hits: RankedHits, words: Quer
     if (!ctx.more.hidden) observer.observe(ctx.more);
   }
   ctx.more.onclick = showMore;
+  prefetchLeader(hits, ctx.text);
   showMore();
 }

@@ -1,4 +1,4 @@
-import type { Filters } from '../engine.ts';
+import type { Filters, RankedHits } from '../engine.ts';
 import type { QueryPlan } from '../query-plan.ts';
 import type { DocText, SearchMeta } from '../shard-format.ts';
 
@@ -10,6 +10,8 @@ export interface SearchApi {
   meta(): Promise<SearchMeta>;
   plan(query: string, filters?: Filters): Promise<QueryPlan>;
   text(doc: number): Promise<DocText>;
+  /** Starts loading the text of the hit that will almost surely lead, before the hits are sliced (results-view.ts). */
+  prefetchLeader(hits: RankedHits): void;
   /** The article's URL (its slug comes with its text), carrying what to highlight on it. */
   href(meta: SearchMeta, doc: number, text: DocText, highlight: string): string;
   /** "2021年1月 · 行业信息监测与市场分析" for a document's issue: never its id. */

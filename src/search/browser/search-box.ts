@@ -98,6 +98,7 @@ function enableDropdown(input: HTMLInputElement, listbox: HTMLElement, status: H
       const api = await searchApi();
       const [meta, plan] = await Promise.all([api.meta(), api.plan(query)]);
       if (ticket !== latest) return;
+      api.prefetchLeader?.(plan.hits); // absent from a search bundle older than this script
       const shown = plan.hits.slice(0, DROPDOWN_SIZE);
       const texts = await Promise.all(shown.map((hit) => api.text(hit.doc).catch(() => null)));
       if (ticket !== latest) return;

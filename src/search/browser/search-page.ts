@@ -4,7 +4,7 @@ import { parseQuery } from '../tokenizer.ts';
 import { chineseMonth } from '../../site/format.ts';
 import { HIGHLIGHT_PARAM } from './article-highlight.ts';
 import { createDataClient } from './data-client.ts';
-import { PAGE_SIZE, renderResults, sortHits, type SortOrder } from './results-view.ts';
+import { PAGE_SIZE, prefetchLeader, renderResults, sortHits, type SortOrder } from './results-view.ts';
 import { API_GLOBAL, highlightFor, labels, type SearchApi } from './search-api.ts';
 import { pageUrl, siteRootFrom } from './site-root.ts';
 import { enableResultKeys } from './result-keys.ts';
@@ -27,6 +27,7 @@ const api: SearchApi = {
   meta: () => engine().then((e) => e.meta),
   plan: async (query, filters) => planQuery(await engine(), query, labels().vocabulary, filters),
   text: client.text,
+  prefetchLeader: (hits) => prefetchLeader(hits, client.text),
   href: (meta, doc, [slug], highlight) => {
     const [, issue] = meta.docs[doc]!;
     return pageUrl(root, `${meta.issues[issue]!.id}/${slug}/`, { [HIGHLIGHT_PARAM]: highlight });
@@ -42,6 +43,7 @@ const api: SearchApi = {
 // snippet, as a reader would see it.
 (window as unknown as Record<string, unknown>).__bulletinSearchBench = async (query: string) => {
   const hits = await (await engine()).rank(query);
+  prefetchLeader(hits, client.text);
   const [first] = hits.slice(0, PAGE_SIZE);
   if (first) await client.text(first.doc);
   return hits.length;
