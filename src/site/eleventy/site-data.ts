@@ -24,6 +24,8 @@ export const PREVIOUS_SITE_ENV = 'BULLETIN_PREVIOUS_SITE';
 
 /** Each issue's rendered articles, kept between builds (src/site/model/build-articles.ts). */
 const ARTICLE_CACHE = '.cache/site/articles';
+/** What topic finding learned of each article, kept for the next process (src/site/topics/find-topics.ts). */
+const TOPIC_FINDINGS = '.cache/site/topic-findings.json';
 
 function byKind(plan: ReusePlan, kind: PagedKind): unknown[] {
   return plan.render.filter((page) => page.kind === kind).map((page) => page.item);
@@ -62,7 +64,7 @@ export default function siteDataPlugin(eleventyConfig: DataHost): void {
     let keyed: ReturnType<typeof pagedPagesInTwoSteps> | null = null;
     const layout = layoutKey(eleventyConfig.directories.input, meta);
     // The lists' keys are made while the related articles are still being found.
-    const model: SiteModel = await buildSiteModelInParallel(loaded, { cacheDir: ARTICLE_CACHE }, started?.related, (unlinked) => (keyed = pagedPagesInTwoSteps(unlinked, layout)));
+    const model: SiteModel = await buildSiteModelInParallel(loaded, { cacheDir: ARTICLE_CACHE, topicFindingsFile: TOPIC_FINDINGS }, started?.related, (unlinked) => (keyed = pagedPagesInTwoSteps(unlinked, layout)));
     started = null;
     const output = resolve(eleventyConfig.directories.output);
     const { listPages, articlePages } = keyed!;

@@ -20,13 +20,15 @@ export interface ModelOptions {
   sectionPageSize?: number;
   /** Where each issue's rendered articles are kept between builds (build-articles.ts); none: made every time. */
   cacheDir?: string | null;
+  /** Where what topic finding learned is kept for the next process (find-topics.ts TopicFindings); none: in memory only. */
+  topicFindingsFile?: string | null;
 }
 
 /** Everything the templates render but related articles, computed once per build from the loaded articles. */
-function modelWithoutRelated(loaded: LoadedArticle[], { sectionPageSize = SECTION_PAGE_SIZE, cacheDir = null }: ModelOptions): SiteModel {
+function modelWithoutRelated(loaded: LoadedArticle[], { sectionPageSize = SECTION_PAGE_SIZE, cacheDir = null, topicFindingsFile = null }: ModelOptions): SiteModel {
   const articles = buildArticles(loaded, cacheDir);
   const issues = groupIssues(articles);
-  const topics = buildTopics(articles);
+  const topics = buildTopics(articles, topicFindingsFile);
   return {
     articles,
     issues,

@@ -1,5 +1,5 @@
-import { findTopics } from '../topics/find-topics.ts';
-import { readLexicon, TOPIC_KINDS } from '../topics/lexicon.ts';
+import { findingsOf, findTopics } from '../topics/find-topics.ts';
+import { readIgnoredTerms, readLexicon, TOPIC_KINDS } from '../topics/lexicon.ts';
 import type { MonthCount, SiteArticle, SiteModel, SiteTopic, TopicIssue, TopicYear, TopicYearPage } from './types.ts';
 
 export function topicPath(slug: string): string {
@@ -41,11 +41,12 @@ export function topicYearPath(slug: string, year: string): string {
  * issue does not change (a big topic's page held every article of ten years, up to 900 kB, and
  * every page of every topic was rendered again each month). Its chart runs from the topic's
  * first month to its last, for the same reason: a chart to the archive's last month changed
- * every topic's page with each new issue.
+ * every topic's page with each new issue. What topic finding learned is kept in `findingsFile`
+ * for the next process, when one is given.
  */
-export function buildTopics(articles: SiteArticle[]): Pick<SiteModel, 'topics' | 'topicGroups' | 'vocabulary' | 'topicYears'> {
+export function buildTopics(articles: SiteArticle[], findingsFile: string | null = null): Pick<SiteModel, 'topics' | 'topicGroups' | 'vocabulary' | 'topicYears'> {
   const lexicon = readLexicon();
-  const found = findTopics(articles, lexicon);
+  const found = findTopics(articles, lexicon, readIgnoredTerms(), findingsOf(findingsFile));
 
   const topicYears: TopicYearPage[] = [];
   const topics: SiteTopic[] = found.map((topic) => {

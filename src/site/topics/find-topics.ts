@@ -1,3 +1,7 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { sourceVersion } from '../../build-cache.ts';
 import { articleSlug } from '../../ingest/rules/slug.ts';
 import { readIgnoredTerms, readLexicon, TOPIC_KINDS, type LexiconEntry, type TopicKind } from './lexicon.ts';
 import { KeptByText } from './kept-by-text.ts';
@@ -231,6 +235,8 @@ function articlesMentioning(folded: { head: string; body: string }[], terms: str
 interface ArticleFindings {
   /** The headline it was folded from (title, subtitle, subheadings). */
   headSource: string;
+  /** A hash of its headline and text: how the findings file knows it. */
+  digest: string;
   head: string;
   body: string;
   /** The candidates (by candidateKey) it was checked against, and those of them it is about. */
@@ -241,36 +247,104 @@ interface ArticleFindings {
 const NOTHING_CHECKED: ReadonlySet<string> = new Set();
 
 /**
- * Each article's findings, kept from one call of findTopics to the next in a process: npm
- * start's warm Eleventy process finds topics again after every drop-in, and one more issue then
- * needs its own articles checked against every candidate, and the older ones only against the
+ * The findings file: the candidates the last build checked every article against, and per
+ * article (by digest) the indexes of those it is about. Under the version of our source, since
+ * the code decides what "about" means.
+ */
+interface StoredFindings {
+  version: string;
+  checked: string[];
+  about: Record<string, number[]>;
+}
+
+const digestOf = (head: string, text: string) => createHash('sha256').update(head).update('\0').update(text).digest('base64url').slice(0, 22);
+
+/**
+ * Each article's findings, kept from one call of findTopics to the next: npm start's warm
+ * Eleventy process finds topics again after every drop-in, and one more issue then needs its
+ * own articles checked against every candidate, and the older ones only against the
  * candidates it brought (a term that now recurs). Whether an article is about a candidate
  * depends on those two alone (isAbout), so the topics are those of a fresh search. An article is
  * known by its text and headline; only the last call's articles are kept.
+ *
+ * With a file, what the last call found is also kept there for the next process: a build run
+ * once (npm run build, npm start's first drop-in) checked 3,400 articles against every
+ * candidate afresh, a second of a 120-issue build. A file that is missing, unreadable or of
+ * another version of the code is a search from scratch, never a different answer.
  */
 export class TopicFindings {
   private readonly byText = new KeptByText<ArticleFindings>();
+  /** The file's findings, read when this process first needs them. */
+  private stored: { checked: ReadonlySet<string>; keys: string[]; about: Record<string, number[]> } | null = null;
+
+  constructor(private readonly file: string | null = null) {}
 
   /** This call's findings of each article, kept for the next call; those of articles gone are let go. */
   take(articles: TopicSource[]): ArticleFindings[] {
-    return this.byText.map(articles, (article) => article.text, headSource, (article) => ({
-      headSource: headSource(article),
-      head: foldText(headSource(article)),
-      body: foldText(article.text),
-      checked: NOTHING_CHECKED,
-      about: new Set<string>(),
-    }));
+    return this.byText.map(articles, (article) => article.text, headSource, (article) => {
+      const head = headSource(article);
+      const digest = digestOf(head, article.text);
+      const known = this.fromFile()?.about[digest];
+      return {
+        headSource: head,
+        digest,
+        head: foldText(head),
+        body: foldText(article.text),
+        checked: known ? this.stored!.checked : NOTHING_CHECKED,
+        about: new Set(known?.map((k) => this.stored!.keys[k]!)),
+      };
+    });
+  }
+
+  private fromFile(): TopicFindings['stored'] {
+    if (this.stored || !this.file) return this.stored;
+    try {
+      const read = JSON.parse(readFileSync(this.file, 'utf8')) as StoredFindings;
+      if (read.version === sourceVersion() && Array.isArray(read.checked) && read.about && typeof read.about === 'object') {
+        this.stored = { checked: new Set(read.checked), keys: read.checked, about: read.about };
+      }
+    } catch {
+      // None yet, or unreadable: every article is checked afresh.
+    }
+    return this.stored;
+  }
+
+  /** Keeps this call's findings in the file, written aside and renamed: a killed build leaves the old file or none. */
+  keep(findings: ArticleFindings[], checked: string[]): void {
+    if (!this.file) return;
+    const index = new Map(checked.map((key, k) => [key, k]));
+    const about: Record<string, number[]> = {};
+    for (const f of findings) about[f.digest] = [...f.about].map((key) => index.get(key)!).sort((a, b) => a - b);
+    const stored: StoredFindings = { version: sourceVersion(), checked, about };
+    try {
+      mkdirSync(dirname(this.file), { recursive: true });
+      // Aside under this process's own name: two builds at once (tests do) never write one file.
+      const aside = `${this.file}.${process.pid}.tmp`;
+      writeFileSync(aside, JSON.stringify(stored));
+      renameSync(aside, this.file);
+    } catch {
+      // A read-only or full disk: the next process searches afresh.
+    }
+    // This process goes on from memory; the file is for the next one.
+    this.stored = null;
   }
 }
 
-/** The findings of this process (see TopicFindings). */
-const processFindings = new TopicFindings();
+/** The findings of this process (see TopicFindings), one per findings file. */
+const processFindings = new Map<string | null, TopicFindings>();
+
+/** This process's findings, kept in `file` too when one is given. */
+export function findingsOf(file: string | null = null): TopicFindings {
+  let findings = processFindings.get(file);
+  if (!findings) processFindings.set(file, (findings = new TopicFindings(file)));
+  return findings;
+}
 
 /** Whether an article is about a candidate depends on its terms alone. */
 const candidateKey = (candidate: Candidate) => candidate.terms.join('\u0001');
 
 /** Every topic of the lexicon or of the recurring terms that at least two articles are about. */
-export function findTopics(articles: TopicSource[], lexicon: LexiconEntry[] = readLexicon(), ignoredTerms = readIgnoredTerms(), kept: TopicFindings = processFindings): FoundTopic[] {
+export function findTopics(articles: TopicSource[], lexicon: LexiconEntry[] = readLexicon(), ignoredTerms = readIgnoredTerms(), kept: TopicFindings = findingsOf()): FoundTopic[] {
   const findings = kept.take(articles);
   const candidates: Candidate[] = [
     ...lexicon.map((entry) => ({ name: entry.name, terms: [entry.name, ...entry.aliases], kind: entry.kind })),
@@ -301,6 +375,7 @@ export function findTopics(articles: TopicSource[], lexicon: LexiconEntry[] = re
     for (const key of f.about) if (!checking.has(key)) f.about.delete(key);
     f.checked = checking;
   }
+  kept.keep(findings, [...checking]);
   const aboutBy = new Map<string, number[]>(keys.map((key) => [key, []]));
   findings.forEach((f, index) => {
     for (const key of f.about) aboutBy.get(key)!.push(index);

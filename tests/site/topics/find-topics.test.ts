@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findTopics, recurringTerms, TopicFindings, type TopicSource } from '../../../src/site/topics/find-topics.ts';
 import { readLexicon, type LexiconEntry } from '../../../src/site/topics/lexicon.ts';
@@ -220,5 +223,55 @@ describe('finding topics again in the same process', () => {
     findTopics(twins, lexicon, [], kept);
     const again = findTopics([twins[1]!, twins[0]!, twins[2]!], lexicon, [], kept);
     expect(again.find((t) => t.name === '星河科技')?.articles).toEqual([1, 2]);
+  });
+});
+
+describe('finding topics again in the next process', () => {
+  const issue = (id: string, titles: string[], text = '正文。') => titles.map((title) => article(id, title, text));
+  const first = issue('2023-01-a', ['光子计算取得进展', '星河科技发布新品', '星河公司扩产'], '星河公司表示，星河公司将扩产。');
+  const second = issue('2023-02-a', ['多地布局光子计算', '云梦省推进建设', 'AI 芯片出货']);
+  const third = issue('2023-03-a', ['光子计算产业联盟成立', '云梦省发布规划', '人工智能大会召开'], '多家企业采用 AI 技术。');
+  const fresh = (articles: TopicSource[]) => findTopics(articles, lexicon, [], new TopicFindings());
+  const findingsFile = () => join(mkdtempSync(join(tmpdir(), 'topic-findings-')), 'findings.json');
+
+  it('finds what a fresh search finds when each build is a new process reading the last one\'s file', () => {
+    const file = findingsFile();
+    const edited = [...first, ...second.map((a, i) => (i === 1 ? { ...a, text: '云梦省。云梦省又一次。' } : a))];
+    const steps = [first, [...first, ...second], [...first, ...second, ...third], [...edited, ...third], edited, first];
+    for (const [step, articles] of steps.entries()) expect(findTopics(articles, lexicon, [], new TopicFindings(file)), `step ${step}`).toEqual(fresh(articles));
+    expect(fresh(steps[2]!).map((t) => t.name)).toContain('光子计算');
+  });
+
+  it('takes from the file what it says an article it knows is about, and checks only the candidates new since', () => {
+    const file = findingsFile();
+    const articles = [...first, ...second];
+    findTopics(articles, lexicon, [], new TopicFindings(file));
+    // Tampered: the file now says the last article is about 星河科技, which its text is not.
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as { checked: string[]; about: Record<string, number[]> };
+    const key = stored.checked.indexOf(['星河科技', '星河公司'].join('\u0001'));
+    expect(key).toBeGreaterThanOrEqual(0);
+    const digests = Object.keys(stored.about);
+    stored.about[digests[digests.length - 1]!]!.push(key);
+    writeFileSync(file, JSON.stringify(stored));
+    const told = findTopics(articles, lexicon, [], new TopicFindings(file)).find((t) => t.name === '星河科技')!;
+    expect(told.articles).toContain(articles.length - 1);
+    expect(fresh(articles).find((t) => t.name === '星河科技')!.articles).not.toContain(articles.length - 1);
+    // One more issue brings 光子计算 as a candidate: the older articles are checked against it.
+    expect(findTopics([...articles, ...third], lexicon, [], new TopicFindings(file)).find((t) => t.name === '光子计算')?.articles).toEqual(fresh([...articles, ...third]).find((t) => t.name === '光子计算')?.articles);
+  });
+
+  it('searches afresh when the file is of another version of the code, unreadable or missing', () => {
+    const articles = [...first, ...second, ...third];
+    const file = findingsFile();
+    findTopics(articles, lexicon, [], new TopicFindings(file));
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as { version: string; about: Record<string, number[]> };
+    // Everything claimed about everything: believed, it would change every topic.
+    const everything = Array.from({ length: 50 }, (_, k) => k);
+    const claimed = { ...stored, about: Object.fromEntries(Object.keys(stored.about).map((d) => [d, everything])) };
+    writeFileSync(file, JSON.stringify({ ...claimed, version: 'another' }));
+    expect(findTopics(articles, lexicon, [], new TopicFindings(file))).toEqual(fresh(articles));
+    writeFileSync(file, '{"version": "half a fi');
+    expect(findTopics(articles, lexicon, [], new TopicFindings(file))).toEqual(fresh(articles));
+    expect(findTopics(articles, lexicon, [], new TopicFindings(join(file, 'not-a-folder', 'x.json')))).toEqual(fresh(articles));
   });
 });
