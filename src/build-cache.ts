@@ -1,6 +1,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 
 const projectRoot = resolve(import.meta.dirname, '..');
 let version: string | null = null;
@@ -33,10 +34,10 @@ export function hashFolder(hash: Hash, dir: string): Hash {
 }
 
 /**
- * The values cachedJson gave out in this process, by file. npm start's warm Eleventy process
- * builds again and again: reading and parsing each issue's kept JSON again (about 40 MB at 120
- * issues) was half a second of every rebuild. A file's name is its key, a hash of everything
- * its value is made of, so a value kept here is the file's. Only the last build's are kept
+ * The values cachedValue gave out in this process, by file. npm start's warm Eleventy process
+ * builds again and again: reading each issue's kept values again (about 40 MB at 120 issues)
+ * was half a second of every rebuild. A file's name is its key, a hash of everything its value
+ * is made of, so a value kept here is the file's. Only the last build's are kept
  * (forgetAllBut).
  */
 const inMemory = new Map<string, unknown>();
@@ -51,13 +52,29 @@ function deepFreeze<T>(value: T): T {
 }
 
 /**
- * The JSON value kept under `key` in `dir` by an earlier build, or else `make()`'s, kept for the
+ * Kept values are in V8's own serialization (node:v8), not JSON: a value is mostly Chinese text,
+ * which JSON keeps as UTF-8 and every build decoded again. The 121 issues of a ten-year archive's
+ * rendered articles (31 million characters) took 340 ms to read and parse as JSON and 26–57 ms
+ * to read and deserialize, where strings are copied as they are held. A file another Node wrote
+ * in a format this one cannot read, or one cut short, fails to deserialize and is made again.
+ */
+const KEPT = '.v8';
+
+/**
+ * Whether a file of a cache folder is a kept value, one a killed build left half written, or
+ * one in the JSON of earlier builds: what pruneUnused may delete there.
+ */
+export const isKeptValueFile = (name: string) => name.endsWith(KEPT) || name.endsWith(`${KEPT}.tmp`) || name.endsWith('.json');
+
+/**
+ * The value kept under `key` in `dir` by an earlier build, or else `make()`'s, kept for the
  * next. Written aside and renamed, so a killed build never leaves half a file to be read; a
  * cache that cannot be read or written only makes the build slower, never different. The value
- * is frozen: it may be given again to a later build of the same process.
+ * is frozen: it may be given again to a later build of the same process. Values are what
+ * structured clone keeps (plain objects, arrays, strings, numbers, typed arrays).
  */
-export function cachedJson<T>(dir: string, key: string, make: () => T): T {
-  const file = resolve(dir, `${key}.json`);
+export function cachedValue<T>(dir: string, key: string, make: () => T): T {
+  const file = resolve(dir, `${key}${KEPT}`);
   if (inMemory.has(file)) {
     markUsed(file);
     return inMemory.get(file) as T;
@@ -69,7 +86,7 @@ export function cachedJson<T>(dir: string, key: string, make: () => T): T {
 
 function readOrMake<T>(file: string, make: () => T): T {
   try {
-    const value = JSON.parse(readFileSync(file, 'utf8')) as T;
+    const value = deserialize(readFileSync(file)) as T;
     markUsed(file);
     return value;
   } catch {
@@ -78,7 +95,7 @@ function readOrMake<T>(file: string, make: () => T): T {
   const value = make();
   try {
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(`${file}.tmp`, JSON.stringify(value));
+    writeFileSync(`${file}.tmp`, serialize(value));
     renameSync(`${file}.tmp`, file);
   } catch {
     // A read-only or full disk: this build goes on without keeping it.
@@ -88,7 +105,7 @@ function readOrMake<T>(file: string, make: () => T): T {
 
 /** Drops from memory the values of `dir` but those of these keys: what one build used, kept for the next. */
 export function forgetAllBut(dir: string, keys: Iterable<string>): void {
-  const wanted = new Set([...keys].map((key) => resolve(dir, `${key}.json`)));
+  const wanted = new Set([...keys].map((key) => resolve(dir, `${key}${KEPT}`)));
   const prefix = resolve(dir) + sep;
   for (const file of inMemory.keys()) if (file.startsWith(prefix) && !wanted.has(file)) inMemory.delete(file);
 }

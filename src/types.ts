@@ -247,3 +247,14 @@ export interface SearchDoc {
   issue: string;
   date: string;
 }
+
+/** content/ as the search reads it (collect-docs.ts): its documents, and what names them all. */
+export interface CollectedDocs {
+  docs: SearchDoc[];
+  /**
+   * A hash of every issue's articles as read, in order (the keys the documents are cached by):
+   * it changes exactly when a document can, and costs nothing more to make, where hashing the
+   * documents themselves took 0.2 s of a ten-year archive's build thread.
+   */
+  digest: string;
+}

@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
-import { cachedJson, forgetAllBut } from '../build-cache.ts';
+import { cachedValue, forgetAllBut, isKeptValueFile, pruneUnused } from '../build-cache.ts';
 import { readContent, type ContentArticle } from '../content/read-content.ts';
-import type { SearchDoc } from '../types.ts';
+import type { CollectedDocs, SearchDoc } from '../types.ts';
 import { articlePath } from '../urls.ts';
 
 /** Node of the Markdown tree, as far as the text extraction needs to know it. */
@@ -69,9 +69,13 @@ function docsKey(articles: ContentArticle[]): string {
 
 /** Every article of content/ as a search document, in the content reader's order. */
 export async function collectDocs(contentDir: string, options: CollectOptions = {}): Promise<SearchDoc[]> {
+  return (await collectDocsWithDigest(contentDir, options)).docs;
+}
+
+/** collectDocs, and a digest of what the documents were made from (CollectedDocs). */
+export async function collectDocsWithDigest(contentDir: string, options: CollectOptions = {}): Promise<CollectedDocs> {
   // No content yet (a fresh clone before `npm run ingest`): an empty index, not a failed build.
   const articles = readContent(contentDir, { missing: 'empty' });
-  if (!options.cacheDir) return articles.map(toSearchDoc);
   const docs: SearchDoc[] = [];
   const keys: string[] = [];
   // Articles arrive grouped by issue (compareContent sorts by date, then issue).
@@ -81,9 +85,13 @@ export async function collectDocs(contentDir: string, options: CollectOptions = 
     const issue = articles.slice(start, end);
     const key = docsKey(issue);
     keys.push(key);
-    docs.push(...cachedJson(options.cacheDir, key, () => issue.map(toSearchDoc)));
+    const make = () => issue.map(toSearchDoc);
+    docs.push(...(options.cacheDir ? cachedValue(options.cacheDir, key, make) : make()));
     start = end;
   }
-  forgetAllBut(options.cacheDir, keys);
-  return docs;
+  if (options.cacheDir) {
+    forgetAllBut(options.cacheDir, keys);
+    pruneUnused(options.cacheDir, isKeptValueFile);
+  }
+  return { docs, digest: createHash('sha256').update(keys.join('\n')).digest('hex') };
 }

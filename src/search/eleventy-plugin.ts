@@ -7,8 +7,8 @@ import { PREVIOUS_SITE_ENV } from '../site/eleventy/site-data.ts';
 import type { SearchDoc } from '../types.ts';
 import { OFFLINE_MANIFEST, OFFLINE_REGISTRY, type OfflineManifest } from './browser/offline-names.ts';
 import { bundleBrowserScripts, bundleServiceWorker } from './bundle-browser.ts';
-import { collectDocs } from './collect-docs.ts';
-import { buildSearchDataCached } from './postings-cache.ts';
+import { collectDocsWithDigest } from './collect-docs.ts';
+import { buildSearchDataCached, searchBuildId } from './postings-cache.ts';
 import { listFiles, writeSearchData } from './write-search-data.ts';
 
 export interface SearchPluginOptions {
@@ -74,8 +74,8 @@ export default function searchPlugin(eleventyConfig: EleventyConfigLike, options
     // Not awaited: Eleventy waits for this handler before it renders anything.
     indexing = (async () => {
       const started = performance.now();
-      const docs = await collectDocs(contentDir, { cacheDir });
-      const buildId = createHash('sha256').update(JSON.stringify(docs)).digest('hex').slice(0, 12);
+      const { docs, digest } = await collectDocsWithDigest(contentDir, { cacheDir });
+      const buildId = searchBuildId(digest);
       // Only issues whose documents (or the search code) changed are tokenised again. A staging
       // build (npm start) links the shards the published site already holds byte for byte.
       const shardsTo = { outDir: directories.output, previous: process.env[PREVIOUS_SITE_ENV] || null };

@@ -244,6 +244,14 @@ export function postingsCodeVersion(): string {
   return (codeVersion = hash.digest('hex').slice(0, 16));
 }
 
+/**
+ * The id of a build's search data (SearchMeta.build), from the digest of its documents
+ * (CollectedDocs) and the code that makes the data: new whenever either changes.
+ */
+export function searchBuildId(docsDigest: string): string {
+  return createHash('sha256').update(postingsCodeVersion()).update('\0').update(docsDigest).digest('hex').slice(0, 12);
+}
+
 /** Documents cut where the issue changes: the content reader keeps an issue's articles together. */
 export function issueRuns(docs: SearchDoc[]): SearchDoc[][] {
   const runs: SearchDoc[][] = [];
@@ -504,9 +512,13 @@ export async function buildSearchDataCached(docs: SearchDoc[], build: string, op
     collected = await collect(again, null);
   }
   if (write) {
-    // Only the newest joined run is kept (each is as large as the index): older ones would
-    // serve only an edit of an old issue, which the issues' own runs serve too.
-    for (const name of readdirSync(cacheDir!)) if (name.endsWith(JOINED) && join(cacheDir!, name) !== write) rmSync(join(cacheDir!, name), { force: true });
+    // Only the newest joined run and the one this build started from are kept (each is as large
+    // as the index): the next build is one more issue, which starts from the newest, or the
+    // removal of the issue just added (a drop-in undone), which starts from the other; without
+    // it, that removal joined all 120 issues' runs again, a second of the build's own thread.
+    // Older ones would serve only an edit of an old issue, which the issues' own runs serve too.
+    const kept = new Set([write, cachedFrom < runs.length ? joinedFiles![cachedFrom]! : write]);
+    for (const name of readdirSync(cacheDir!)) if (name.endsWith(JOINED) && !kept.has(join(cacheDir!, name))) rmSync(join(cacheDir!, name), { force: true });
   }
   if (cacheDir && runFiles) pruneRunFiles(cacheDir, runFiles);
   return { ...assembleSearchData(docs, build, [collected]), runsMade };

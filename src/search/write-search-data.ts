@@ -1,6 +1,6 @@
 import { closeSync, constants, copyFileSync, existsSync, ftruncateSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, rmdirSync, unlinkSync, writeFileSync, writeSync, type Stats } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import type { BuiltSearchData, ShardsWritten } from './build-index.ts';
 import { paths, REGISTRY, textName, type Shard } from './shard-format.ts';
 
@@ -199,9 +199,18 @@ export async function writeSearchData(outDir: string, data: BuiltSearchData, opt
  * Every file under a folder, as site-relative paths with forward slashes. Synchronously: the
  * promise form of a recursive listing asks the thread pool once per folder, and a site has a
  * folder per page (a ten-year archive's 22,500 files in 11,000 folders: 0.6–1.0 s, against
- * 0.1 s for this).
+ * 0.1 s for this). Each entry's folder is the listed one's absolute path, then the folder
+ * inside it, so the relative path is cut from it: path.relative resolves both of its paths
+ * for each of 24,000 files (70–120 ms).
  */
 export function listFiles(dir: string): string[] {
-  const entries = readdirSync(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/')).sort();
+  const root = resolve(dir);
+  const entries = readdirSync(root, { recursive: true, withFileTypes: true });
+  const files: string[] = [];
+  for (const entry of entries) {
+    if (!entry.isFile()) continue;
+    const folder = entry.parentPath === root ? '' : entry.parentPath.slice(root.length + 1);
+    files.push(folder === '' ? entry.name : `${sep === '/' ? folder : folder.split(sep).join('/')}/${entry.name}`);
+  }
+  return files.sort();
 }

@@ -4,9 +4,9 @@ import { readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createHash } from 'node:crypto';
 import { buildSearchData } from '../../src/search/build-index.ts';
-import { collectDocs } from '../../src/search/collect-docs.ts';
+import { collectDocsWithDigest } from '../../src/search/collect-docs.ts';
+import { searchBuildId } from '../../src/search/postings-cache.ts';
 import { dataScript } from '../../src/search/write-search-data.ts';
 import { smallBulletin } from '../publish/invent-bulletin.ts';
 import { TSX, tempProject } from '../publish/temp-project.ts';
@@ -137,8 +137,8 @@ describe('npm run build with one more bulletin', () => {
     expect(cached).toHaveLength(3);
     const incremental = await siteFiles(dir);
     // Its search data is what the search build without any cache makes of the same articles.
-    const docs = await collectDocs(join(dir, 'content'));
-    const uncached = buildSearchData(docs, createHash('sha256').update(JSON.stringify(docs)).digest('hex').slice(0, 12));
+    const { docs, digest } = await collectDocsWithDigest(join(dir, 'content'));
+    const uncached = buildSearchData(docs, searchBuildId(digest));
     expect(incremental['/_site/search/meta.js']).toBe(dataScript('meta', uncached.meta));
     uncached.shards.forEach((shard, k) => expect(incremental[`/_site/search/shards/${k}.js`]).toBe(dataScript('shard', k, shard)));
 

@@ -1,5 +1,8 @@
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { collectDocs, extractText } from '../../src/search/collect-docs.ts';
+import { collectDocs, collectDocsWithDigest, extractText } from '../../src/search/collect-docs.ts';
 
 describe('collecting search documents from content/', () => {
   it('separates subheadings from body text and keeps table cells apart', () => {
@@ -23,5 +26,26 @@ describe('collecting search documents from content/', () => {
 
   it('returns no documents when there is no content yet', async () => {
     expect(await collectDocs('tests/fixtures/no-such-dir')).toEqual([]);
+  });
+
+  it('names the documents with a digest that moves with any article and stays when nothing changed, cached or not', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'collect-digest-'));
+    try {
+      const content = join(dir, 'content');
+      cpSync('tests/fixtures/search-content', content, { recursive: true });
+      const cacheDir = join(dir, 'cache');
+      const first = await collectDocsWithDigest(content, { cacheDir });
+      expect(first.docs).toEqual(await collectDocs(content));
+      expect((await collectDocsWithDigest(content, { cacheDir })).digest).toBe(first.digest);
+      expect((await collectDocsWithDigest(content)).digest).toBe(first.digest);
+      const issue = readdirSync(content).sort()[1]!;
+      const article = readdirSync(join(content, issue)).sort()[2]!;
+      appendFileSync(join(content, issue, article), '\n补记：某企业的产能再增一成。\n');
+      const edited = await collectDocsWithDigest(content, { cacheDir });
+      expect(edited.digest).not.toBe(first.digest);
+      expect(edited.docs.some((doc) => doc.body.includes('产能再增一成'))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -151,7 +151,7 @@ describe('the cached search build', () => {
     expect(JSON.stringify(data)).toBe(JSON.stringify(buildSearchData(docs, 'x')));
   });
 
-  it('reads the issues after a new one from their joined run, and keeps only the newest joined run', async () => {
+  it('reads the issues after a new one from their joined run, and keeps only that one and the newest', async () => {
     const cacheDir = freshCache();
     await buildSearchDataCached(docs, 'x', { cacheDir, inThreadBelow: 0 });
     const runFiles = issueRuns(docs).map((run) => runCacheFile(cacheDir, run));
@@ -164,7 +164,20 @@ describe('the cached search build', () => {
     expect(JSON.stringify(data)).toBe(JSON.stringify(buildSearchData(more, 'y')));
     const joinedNow = joinedCacheFiles(cacheDir, issueRuns(more).map((run) => runCacheFile(cacheDir, run)));
     expect(joinedNow[1]).toBe(joinedBefore);
-    expect(readdirSync(cacheDir).filter((name) => name.endsWith('.joined'))).toEqual([basename(joinedNow[0]!)]);
+    const joined = () => readdirSync(cacheDir).filter((name) => name.endsWith('.joined')).sort();
+    expect(joined()).toEqual([basename(joinedNow[0]!), basename(joinedBefore)].sort());
+    // The new issue removed again: its joined run is still there, so nothing is tokenised.
+    const undone = await buildSearchDataCached(docs, 'x', { cacheDir, inThreadBelow: 0 });
+    expect(undone.runsMade).toBe(0);
+    expect(JSON.stringify({ ...undone, runsMade: 0 })).toBe(JSON.stringify({ ...buildSearchData(docs, 'x'), runsMade: 0 }));
+    // Two more issues on: the joined run of the archive before both is no longer kept.
+    const later = oneMoreIssue(docs).map((d, i) => ({ ...d, id: `2021-03-x/${i}/`, issue: '2021-03-x', date: '2021-03-01' }));
+    await buildSearchDataCached(more, 'y', { cacheDir, inThreadBelow: 0 });
+    const evenMore = [...later, ...more];
+    await buildSearchDataCached(evenMore, 'z', { cacheDir, inThreadBelow: 0 });
+    const joinedLater = joinedCacheFiles(cacheDir, issueRuns(evenMore).map((run) => runCacheFile(cacheDir, run)));
+    expect(joined()).toEqual([basename(joinedLater[0]!), basename(joinedLater[1]!)].sort());
+    expect(joined()).not.toContain(basename(joinedBefore));
   });
 
   it('joins many new issues in workers, each taking a stretch, with the same bytes as in this thread', async () => {

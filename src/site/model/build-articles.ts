@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { cachedJson, forgetAllBut, pruneUnused, sourceVersion } from '../../build-cache.ts';
+import { cachedValue, forgetAllBut, pruneUnused, sourceVersion } from '../../build-cache.ts';
 import { articlePath, issuePath } from '../../urls.ts';
 import type { LoadedArticle } from '../content/load-articles.ts';
 import { renderArticle } from '../content/render-markdown.ts';
@@ -41,7 +41,7 @@ function derivedParts(loaded: LoadedArticle[], cacheDir: string | null): Derived
     for (const i of indexes) hash.update(`\0${loaded[i]!.frontMatter.order}\0`).update(loaded[i]!.body);
     const key = hash.digest('base64url').slice(0, 24);
     keys.push(key);
-    const parts = cachedJson(cacheDir, key, () => indexes.map((i) => derive(loaded[i]!)));
+    const parts = cachedValue(cacheDir, key, () => indexes.map((i) => derive(loaded[i]!)));
     indexes.forEach((i, k) => (derived[i] = parts[k]!));
   }
   forgetAllBut(cacheDir, keys);
