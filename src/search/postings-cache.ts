@@ -515,7 +515,8 @@ export async function buildSearchDataCached(docs: SearchDoc[], build: string, op
     // Only the newest joined run and the one this build started from are kept (each is as large
     // as the index): the next build is one more issue, which starts from the newest, or the
     // removal of the issue just added (a drop-in undone), which starts from the other; without
-    // it, that removal joined all 120 issues' runs again, a second of the build's own thread.
+    // it, that removal joined all 120 issues' runs again (npm start, 120 issues: removed → gone
+    // 11.9–12.5 s, 5.3–7.2 s with it kept).
     // Older ones would serve only an edit of an old issue, which the issues' own runs serve too.
     const kept = new Set([write, cachedFrom < runs.length ? joinedFiles![cachedFrom]! : write]);
     for (const name of readdirSync(cacheDir!)) if (name.endsWith(JOINED) && !kept.has(join(cacheDir!, name))) rmSync(join(cacheDir!, name), { force: true });
