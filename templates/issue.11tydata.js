@@ -1,0 +1,2 @@
+// The page's permalink and title as functions: see src/site/eleventy/page-data.ts.
+export { issuePage as default } from '../src/site/eleventy/page-data.ts';
