@@ -4,8 +4,8 @@ import type { SectionPage, SiteArticle, SiteIssue, SiteTopic, TopicYearPage } fr
 /**
  * The output path and title of each page of the paginated templates, as functions of the
  * page's item. Written in front matter as Nunjucks strings, each was compiled again for every
- * page: Eleventy 3.1 compiles a permalink or computed string anew per page, and a build that
- * renders 1,500 topic pages compiled 6,000 small templates (0.35 s of a one-more-issue build).
+ * page: Eleventy 3.1 compiles a permalink or computed string anew per page, and one more issue
+ * built into a 121-issue archive compiled 5,961 small templates (349 ms of compiling).
  * A function is called, never compiled. Each template's `<name>.11tydata.js` exports its entry;
  * the titles are plain strings, escaped where a layout prints them.
  */
