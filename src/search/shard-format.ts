@@ -7,12 +7,37 @@
  * stores the term frequency, not the weight: the weight is Lunr's BM25 field weight, which
  * follows exactly from the frequency, the field's length and numbers in the meta file
  * (see `lunrFieldWeight` in lunr-setup.ts), so storing it again would only cost bytes.
- * Every file is a classic script that calls a global registration function, because file://
- * refuses fetch() and module scripts.
+ * Every file is a classic script that calls a global registration function with JSON
+ * arguments, because file:// refuses fetch() and module scripts; over http(s) the browser
+ * fetches the same file and parses its arguments (dataScriptArguments).
  */
 
 /** Global through which data scripts hand their payload to the loader. */
 export const REGISTRY = '__bulletinSearch';
+
+export type DataKind = 'meta' | 'shard' | 'text';
+
+/** A payload as a classic script: `__bulletinSearch.<kind>(<JSON>,…);`, the one format that loads over http and from file://. */
+export function dataScript(kind: DataKind, ...args: unknown[]): string {
+  return `${REGISTRY}.${kind}(${args.map((a) => JSON.stringify(a)).join(',')});\n`;
+}
+
+/**
+ * The arguments of a data script, read as JSON instead of run as a script. Throws, naming the
+ * file, when the text is not a data script of that kind (a host's error page, say).
+ */
+export function dataScriptArguments(text: string, kind: DataKind, file: string): unknown[] {
+  const head = `${REGISTRY}.${kind}(`;
+  const end = text.lastIndexOf(');');
+  if (!text.startsWith(head) || end < head.length || text.slice(end + 2).trim() !== '') {
+    throw new Error(`${file} is not a search data file (it should begin with ${head}); rebuild the site`);
+  }
+  try {
+    return JSON.parse(`[${text.slice(head.length, end)}]`) as unknown[];
+  } catch (error) {
+    throw new Error(`${file} holds arguments that are not JSON (${(error as Error).message}); rebuild the site`);
+  }
+}
 
 /** Fields in index order; the weights are Lunr field boosts. */
 export const FIELDS = ['title', 'subtitle', 'headings', 'body'] as const;

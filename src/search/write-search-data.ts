@@ -2,12 +2,7 @@ import { closeSync, constants, copyFileSync, existsSync, ftruncateSync, linkSync
 import { mkdir, rm } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import type { BuiltSearchData, ShardsWritten } from './build-index.ts';
-import { paths, REGISTRY, textName, type Shard } from './shard-format.ts';
-
-/** Wraps a payload as a classic script, the one format that loads over http and from file://. */
-export function dataScript(kind: 'meta' | 'shard' | 'text', ...args: unknown[]): string {
-  return `${REGISTRY}.${kind}(${args.map((a) => JSON.stringify(a)).join(',')});\n`;
-}
+import { dataScript, paths, textName, type Shard } from './shard-format.ts';
 
 /** What a name is (a symbolic link is not followed), or undefined when it is not there; never an error. */
 function statOf(file: string): Stats | undefined {

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSearchData } from '../../src/search/build-index.ts';
 import { collectDocsWithDigest } from '../../src/search/collect-docs.ts';
 import { searchBuildId } from '../../src/search/postings-cache.ts';
-import { dataScript } from '../../src/search/write-search-data.ts';
+import { dataScript } from '../../src/search/shard-format.ts';
 import { smallBulletin } from '../publish/invent-bulletin.ts';
 import { TSX, tempProject } from '../publish/temp-project.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeLazyPostings, decodeNumbers, decodePostings, encodeNumbers, encodePostings, findPosting, readPositions, shardOf, textName } from '../../src/search/shard-format.ts';
+import { dataScript, dataScriptArguments, decodeLazyPostings, decodeNumbers, decodePostings, encodeNumbers, encodePostings, findPosting, readPositions, shardOf, textName } from '../../src/search/shard-format.ts';
 
 describe('the shard format', () => {
   it('round-trips numbers of any size through the number strings', () => {
@@ -82,5 +82,20 @@ describe('the names of the text files', () => {
     const before = { issues: issues.slice(1), docs: [[0, 0], [1, 0]] as [number, number][] };
     const after = { issues: [{ id: '2031-04-newest', date: '2031-04-01' }, ...before.issues], docs: [[0, 0], [0, 0], [0, 0], [0, 1], [1, 1]] as [number, number][] };
     expect([textName(before, 0), textName(before, 1)]).toEqual([textName(after, 3), textName(after, 4)]);
+  });
+});
+
+describe('the data scripts', () => {
+  it('read back as the arguments they were written with, whatever characters the payload holds', () => {
+    const payload = [['网络', 'A"B\\C'], ['行\u2028分', ');\n']];
+    expect(dataScriptArguments(dataScript('shard', 12, payload), 'shard', 'search/shards/12.js')).toEqual([12, payload]);
+  });
+
+  it('are refused when of another kind, cut short or not data scripts at all, naming the file', () => {
+    const file = 'search/text/2031-04-x/3.js';
+    const script = dataScript('text', '2031-04-x/3', ['slug', '题', '', '文']);
+    expect(() => dataScriptArguments(script, 'shard', file)).toThrow(`${file} is not a search data file`);
+    expect(() => dataScriptArguments(script.slice(0, -5), 'text', file)).toThrow(file);
+    expect(() => dataScriptArguments('<!doctype html><p>Not found</p>', 'text', file)).toThrow('rebuild the site');
   });
 });
