@@ -13,12 +13,13 @@ export function compareArticles(a: SiteArticle, b: SiteArticle): number {
 }
 
 /** What an article's page shows that follows from its body alone: the costly part of the model. */
-type Derived = Pick<SiteArticle, 'html' | 'outline' | 'excerpt' | 'headings' | 'characters' | 'text'>;
+type Derived = Pick<SiteArticle, 'html' | 'outline' | 'excerpt' | 'headings' | 'characters' | 'text' | 'bodyDigest'>;
 
 function derive({ frontMatter, body }: LoadedArticle): Derived {
   const text = plainText(body);
   const rendered = renderArticle(body, `第 ${frontMatter.order} 篇的表格`);
-  return { html: rendered.html, outline: rendered.outline, excerpt: excerpt(body), headings: subheadings(body), characters: countCharacters(text), text };
+  const parts = { html: rendered.html, outline: rendered.outline, excerpt: excerpt(body), headings: subheadings(body), characters: countCharacters(text), text };
+  return { ...parts, bodyDigest: createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 22) };
 }
 
 /**

@@ -21,6 +21,12 @@ export interface SiteArticle extends FrontMatter {
   newerIssue: IssueLink | null;
   /** Plain text of the body: what topics and related articles are computed from. */
   text: string;
+  /**
+   * A digest of what the body gives (html, outline, excerpt, headings, text), made with them
+   * and cached with them: what a page's key takes of them (page-keys.ts), without reading 20 MB
+   * of them again in every build of a ten-year archive.
+   */
+  bodyDigest: string;
   /** The topics this article is about (see src/site/topics/). */
   topics: TopicLink[];
   /** Three to five articles from earlier issues with the most similar content, best first. */
