@@ -10,9 +10,9 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        // `npm run test:unit`: no site build, no browser, seconds. Its files run in parallel, one
-        // worker per core: Vitest's default leaves one core to itself, which on two cores ran the
-        // unit files one after another (44 s here, against 30 s on both cores).
+        // `npm run test:unit`: no site build, no browser, about 30 s here. Its files run in
+        // parallel, one worker per core: Vitest's default leaves one core to itself, which on two
+        // cores ran the unit files one after another (44 s).
         test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: SITE_AND_BROWSER, maxWorkers: '100%', sequence: { groupOrder: 0 } },
       },
       {
